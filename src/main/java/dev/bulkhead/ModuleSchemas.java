@@ -1,0 +1,43 @@
+package dev.bulkhead;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The single declaration of which Postgres schema each module owns.
+ *
+ * <p>Entity mappings ({@code @Table(schema = ...)}), the per-module Flyway migrations and the
+ * architecture tests all read this class, so a schema is named in exactly one place. Schema names
+ * avoid the reserved words {@code user} and {@code order}.
+ */
+public final class ModuleSchemas {
+
+    public static final String USER = "users";
+    public static final String BILLING = "billing";
+    public static final String ORDER = "orders";
+
+    /** Spring Modulith's event publication registry: used by every module, owned by none. */
+    public static final String EVENT_REGISTRY = "events";
+
+    private static final Map<String, String> SCHEMA_BY_MODULE = new LinkedHashMap<>();
+
+    static {
+        SCHEMA_BY_MODULE.put("user", USER);
+        SCHEMA_BY_MODULE.put("billing", BILLING);
+        SCHEMA_BY_MODULE.put("order", ORDER);
+    }
+
+    private ModuleSchemas() {
+    }
+
+    /** Module name (the package below {@code dev.bulkhead}) to the schema it owns, in a stable order. */
+    public static Map<String, String> byModule() {
+        return Collections.unmodifiableMap(SCHEMA_BY_MODULE);
+    }
+
+    public static Optional<String> schemaOf(String module) {
+        return Optional.ofNullable(SCHEMA_BY_MODULE.get(module));
+    }
+}

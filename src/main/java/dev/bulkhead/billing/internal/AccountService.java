@@ -1,0 +1,63 @@
+package dev.bulkhead.billing.internal;
+
+import dev.bulkhead.billing.BillingApi;
+import dev.bulkhead.billing.BillingSummary;
+import dev.bulkhead.kernel.Money;
+import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.user.UserId;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Top-ups, and the read-only summary other modules and clients see. */
+@Service
+class AccountService implements BillingApi {
+
+    private final AccountRepository accounts;
+    private final LedgerRepository ledger;
+    private final PaymentRepository payments;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, LedgerRepository ledger, PaymentRepository payments, Clock clock) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    @Transactional
+    BillingSummary topUp(UserId userId, Money amount) {
+        Account account = accounts.findForUpdate(userId.value())
+                .orElseThrow(() -> RejectedRequest.notFound("billing account for user", userId));
+        if (!account.isActive()) {
+            throw RejectedRequest.conflict("userId", "the account of user " + userId + " is deactivated");
+        }
+        if (!amount.hasCurrency(account.currency())) {
+            throw RejectedRequest.unprocessable("currency",
+                    "the account is kept in " + account.currency() + ", not " + amount.currency());
+        }
+        account.apply(ledger.save(LedgerEntry.topUp(userId, amount, clock.instant())));
+        return summaryOf(account);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<BillingSummary> findSummary(UserId userId) {
+        return accounts.findById(userId.value()).map(this::summaryOf);
+    }
+
+    private BillingSummary summaryOf(Account account) {
+        Limit recent = Limit.of(RECENT_ENTRIES);
+        var recentPayments = payments.findByUserIdOrderByOccurredAtDesc(account.userId().value(), recent).stream()
+                .map(Payment::toSummary)
+                .toList();
+        var recentRefunds = ledger.findByUserIdAndKindOrderByOccurredAtDesc(account.userId().value(),
+                        LedgerEntry.Kind.REFUND, recent).stream()
+                .map(entry -> new BillingSummary.Refund(entry.id(), entry.chargeReference(), entry.signedAmount(),
+                        entry.occurredAt()))
+                .toList();
+        return new BillingSummary(account.userId(), account.isActive(), account.balance(), recentPayments, recentRefunds);
+    }
+}

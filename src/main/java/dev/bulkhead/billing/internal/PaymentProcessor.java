@@ -1,0 +1,81 @@
+package dev.bulkhead.billing.internal;
+
+import dev.bulkhead.billing.ChargeRequest;
+import dev.bulkhead.billing.PaymentCompleted;
+import dev.bulkhead.billing.PaymentFailed;
+import dev.bulkhead.billing.PaymentFailureReason;
+import dev.bulkhead.kernel.Money;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns charge requests into payments. Runs in its own transaction after the requesting module
+ * committed: the account row is locked, the outcome stored, and the outcome event published in
+ * the same transaction, so billing's state and its announcement never disagree.
+ */
+@Component
+class PaymentProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentProcessor.class);
+
+    private final AccountRepository accounts;
+    private final LedgerRepository ledger;
+    private final PaymentRepository payments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    PaymentProcessor(AccountRepository accounts, LedgerRepository ledger, PaymentRepository payments,
+            ApplicationEventPublisher events, Clock clock) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.payments = payments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ChargeRequest request) {
+        Optional<Account> account = accounts.findForUpdate(request.payer().value());
+        if (payments.existsByChargeReference(request.chargeReference())) {
+            log.debug("Charge {} already handled; ignoring redelivery {}", request.chargeReference(), request.eventId());
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<PaymentFailureReason> refusal = refusal(account, request.amount());
+        if (refusal.isPresent()) {
+            Payment payment = payments.save(Payment.failed(request.chargeReference(), request.payer(), request.amount(),
+                    refusal.get(), now));
+            events.publishEvent(new PaymentFailed(UUID.randomUUID(), payment.id(), request.chargeReference(),
+                    request.payer(), request.amount(), refusal.get(), now));
+            return;
+        }
+        LedgerEntry charge = ledger.save(LedgerEntry.charge(request.payer(), request.amount(), request.chargeReference(), now));
+        account.get().apply(charge);
+        Payment payment = payments.save(Payment.completed(request.chargeReference(), request.payer(), request.amount(), now));
+        events.publishEvent(new PaymentCompleted(UUID.randomUUID(), payment.id(), request.chargeReference(),
+                request.payer(), request.amount(), now));
+    }
+
+    private static Optional<PaymentFailureReason> refusal(Optional<Account> account, Money amount) {
+        if (account.isEmpty()) {
+            return Optional.of(PaymentFailureReason.UNKNOWN_ACCOUNT);
+        }
+        if (!account.get().isActive()) {
+            return Optional.of(PaymentFailureReason.ACCOUNT_DEACTIVATED);
+        }
+        if (!amount.hasCurrency(account.get().currency())) {
+            return Optional.of(PaymentFailureReason.CURRENCY_MISMATCH);
+        }
+        if (account.get().balance().isLessThan(amount)) {
+            return Optional.of(PaymentFailureReason.INSUFFICIENT_FUNDS);
+        }
+        return Optional.empty();
+    }
+}

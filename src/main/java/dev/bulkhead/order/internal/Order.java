@@ -1,0 +1,123 @@
+package dev.bulkhead.order.internal;
+
+import dev.bulkhead.ModuleSchemas;
+import dev.bulkhead.kernel.Money;
+import dev.bulkhead.order.OrderId;
+import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.order.OrderView;
+import dev.bulkhead.user.UserId;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jmolecules.ddd.annotation.AggregateRoot;
+
+/**
+ * An order and its lines. The customer is held as a {@link UserId} value: the user belongs to
+ * another module and is never loaded from here. Every status change appends to the timeline.
+ */
+@Entity
+@Table(schema = ModuleSchemas.ORDER, name = "orders")
+@AggregateRoot
+class Order {
+
+    @Id
+    private UUID id;
+
+    @Convert(converter = UserIdConverter.class)
+    @Column(name = "user_id", nullable = false)
+    private UserId userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private OrderStatus status;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "total_minor", nullable = false)
+    private long totalMinor;
+
+    @Column(name = "placed_at", nullable = false)
+    private Instant placedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(schema = ModuleSchemas.ORDER, name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "line_no")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(schema = ModuleSchemas.ORDER, name = "order_transitions", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "seq")
+    private List<OrderTransition> timeline = new ArrayList<>();
+
+    @Version
+    private Long version;
+
+    protected Order() {
+    }
+
+    Order(UserId userId, String currency, List<OrderLine> lines, Instant placedAt, String cause) {
+        this.id = UUID.randomUUID();
+        this.userId = userId;
+        this.currency = currency;
+        this.lines = new ArrayList<>(lines);
+        this.totalMinor = lines.stream().map(line -> line.total(currency)).reduce(Money.zero(currency), Money::plus).minorUnits();
+        this.placedAt = placedAt;
+        this.status = OrderStatus.PENDING_PAYMENT;
+        this.timeline.add(new OrderTransition(null, OrderStatus.PENDING_PAYMENT, placedAt, cause, null));
+    }
+
+    OrderId id() {
+        return new OrderId(id);
+    }
+
+    UserId userId() {
+        return userId;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    Money total() {
+        return Money.of(totalMinor, currency);
+    }
+
+    Instant placedAt() {
+        return placedAt;
+    }
+
+    /**
+     * Moves a pending order on; an order that already left PENDING_PAYMENT stays where it is, so a
+     * redelivered outcome event changes nothing.
+     *
+     * @return whether the order moved
+     */
+    boolean settle(OrderStatus outcome, Instant at, String cause, UUID causeEventId) {
+        if (status != OrderStatus.PENDING_PAYMENT) {
+            return false;
+        }
+        timeline.add(new OrderTransition(status, outcome, at, cause, causeEventId));
+        status = outcome;
+        return true;
+    }
+
+    OrderView toView() {
+        return new OrderView(id(), userId, status, total(), lines.stream().map(line -> line.toView(currency)).toList(),
+                placedAt, timeline.stream().map(OrderTransition::toView).toList());
+    }
+}

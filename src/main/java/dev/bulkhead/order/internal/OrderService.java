@@ -1,0 +1,70 @@
+package dev.bulkhead.order.internal;
+
+import dev.bulkhead.order.OrderApi;
+import dev.bulkhead.order.OrderId;
+import dev.bulkhead.order.OrderPlaced;
+import dev.bulkhead.order.OrderView;
+import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.user.UserApi;
+import dev.bulkhead.user.UserId;
+import dev.bulkhead.user.UserView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts orders and answers questions about them. Whether the customer may order is asked of the
+ * user module's API at the moment of ordering (ADR 0004); the order and its {@link OrderPlaced}
+ * event commit together.
+ */
+@Service
+class OrderService implements OrderApi {
+
+    private final OrderRepository orders;
+    private final UserApi users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderService(OrderRepository orders, UserApi users, ApplicationEventPublisher events, Clock clock) {
+        this.orders = orders;
+        this.users = users;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    OrderView place(UserId userId, String currency, List<OrderLine> lines) {
+        UserView customer = users.findById(userId)
+                .orElseThrow(() -> RejectedRequest.unprocessable("userId", "no user with id " + userId));
+        if (!customer.active()) {
+            throw RejectedRequest.unprocessable("userId", "user " + userId + " is deactivated and cannot order");
+        }
+        Instant now = clock.instant();
+        Order order = orders.save(new Order(userId, currency, lines, now, "PlaceOrder request"));
+        events.publishEvent(new OrderPlaced(UUID.randomUUID(), order.id(), userId, order.total(), now));
+        return order.toView();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrderView> findById(OrderId id) {
+        return orders.findById(id.value()).map(Order::toView);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OrderView> findByUser(UserId userId, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        return orders.findByUserIdOrderByPlacedAtDesc(userId, PageRequest.of(page, size)).stream()
+                .map(Order::toView)
+                .toList();
+    }
+}

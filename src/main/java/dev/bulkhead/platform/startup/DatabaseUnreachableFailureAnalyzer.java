@@ -1,0 +1,55 @@
+package dev.bulkhead.platform.startup;
+
+import java.sql.SQLException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
+
+/**
+ * Replaces the stack-trace wall of a start-up against a missing, unreachable or misconfigured
+ * PostgreSQL with one explanation and the settings to check. Registered in
+ * {@code META-INF/spring.factories}.
+ */
+public class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
+
+    private final Environment environment;
+
+    public DatabaseUnreachableFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public FailureAnalysis analyze(Throwable failure) {
+        SQLException sql = connectionFailure(failure);
+        if (sql == null) {
+            return null;
+        }
+        String url = environment.getProperty("spring.datasource.url", "(spring.datasource.url is not set)");
+        String description = "Bulkhead could not use its PostgreSQL database at " + url + ": " + firstLine(sql.getMessage())
+                + " (SQL state " + sql.getSQLState() + ").";
+        String action = "Start PostgreSQL or point Bulkhead at a running one: set SPRING_DATASOURCE_URL "
+                + "(jdbc:postgresql://host:5432/database), SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD. "
+                + "For a local run without any database installed, use ./mvnw spring-boot:test-run, which starts an embedded PostgreSQL.";
+        return new FailureAnalysis(description, action, failure);
+    }
+
+    /** Connection exceptions (08), bad credentials (28) and unknown databases (3D) mean the database is not usable. */
+    private static SQLException connectionFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
+                            || sql.getSQLState().startsWith("3D"))) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.bulkhead.user;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other modules may ask the user module. Read-only: state changes reach the user module only
+ * as requests to its HTTP API, and leave it only as events.
+ */
+public interface UserApi {
+
+    /** The most ids {@link #findAllById} answers in one call. */
+    int MAX_BATCH_SIZE = 100;
+
+    Optional<UserView> findById(UserId id);
+
+    /**
+     * The users with the given ids, in one query, in no particular order; unknown ids are left out.
+     *
+     * @throws IllegalArgumentException for more than {@link #MAX_BATCH_SIZE} ids
+     */
+    List<UserView> findAllById(Collection<UserId> ids);
+}

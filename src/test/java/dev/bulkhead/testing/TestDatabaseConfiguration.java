@@ -1,0 +1,34 @@
+package dev.bulkhead.testing;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Points the application at a {@link TestDatabase}: a fresh database per application context on a
+ * server the tests started, or the server named by the environment.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabaseConfiguration {
+
+    @Bean
+    JdbcConnectionDetails testDatabase() {
+        TestDatabase.Coordinates details = TestDatabase.newDatabase("ctx");
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return details.username();
+            }
+
+            @Override
+            public String getPassword() {
+                return details.password();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return details.jdbcUrl();
+            }
+        };
+    }
+}
