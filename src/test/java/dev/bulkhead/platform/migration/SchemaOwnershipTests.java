@@ -1,0 +1,90 @@
+package dev.bulkhead.platform.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulkhead.ModuleSchemas;
+import dev.bulkhead.testing.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the migrations left in the real database: every table in its owner's schema, history per schema, nothing crossing. */
+@IntegrationTest
+class SchemaOwnershipTests {
+
+    private static final String HISTORY = SchemaMigrations.HISTORY_TABLE;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void each_module_has_its_tables_in_its_own_schema_and_nowhere_else() {
+        Map<String, Set<String>> expected = Map.of(
+                ModuleSchemas.USER, Set.of(HISTORY, "users"),
+                ModuleSchemas.BILLING, Set.of(HISTORY, "accounts", "ledger_entries", "payments"),
+                ModuleSchemas.ORDER, Set.of(HISTORY, "orders", "order_lines", "order_transitions"),
+                ModuleSchemas.EVENT_REGISTRY, Set.of(HISTORY, "event_publication"));
+
+        expected.forEach((schema, tables) -> assertThat(tablesIn(schema)).as("tables in schema %s", schema)
+                .containsExactlyInAnyOrderElementsOf(tables));
+        assertThat(jdbc.sql("""
+                select table_schema || '.' || table_name from information_schema.tables
+                where table_schema not in ('pg_catalog', 'information_schema') and table_schema <> all(?)""")
+                .param(expected.keySet().toArray(String[]::new)).query(String.class).list())
+                .as("tables outside the declared schemas").isEmpty();
+        assertThat(ModuleSchemas.byModule().values()).containsExactlyInAnyOrder(ModuleSchemas.USER, ModuleSchemas.BILLING,
+                ModuleSchemas.ORDER);
+    }
+
+    @Test
+    void each_schema_keeps_its_own_migration_history_with_every_version_applied_once() {
+        for (SchemaMigrations.MigrationSet set : SchemaMigrations.forApplication()) {
+            List<Map<String, Object>> history = jdbc.sql("select version, success, count(*) over (partition by version) as times from "
+                    + set.schema() + "." + HISTORY + " where version is not null").query().listOfRows();
+            assertThat(history).as("history of %s", set.schema()).isNotEmpty().allSatisfy(row -> {
+                assertThat(row.get("success")).isEqualTo(true);
+                assertThat(((Number) row.get("times")).longValue()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void migrating_again_as_on_a_restart_applies_nothing() {
+        SchemaMigrations migrations = new SchemaMigrations(dataSource, SchemaMigrations.forApplication());
+        for (SchemaMigrations.MigrationSet set : SchemaMigrations.forApplication()) {
+            assertThat(migrations.flywayFor(set).migrate().migrationsExecuted).as("re-run of %s", set.schema()).isZero();
+            assertThat(migrations.flywayFor(set).info().pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void no_foreign_key_or_view_crosses_a_schema() {
+        List<String> crossingKeys = jdbc.sql("""
+                select c.conname || ': ' || src.nspname || ' -> ' || dst.nspname
+                from pg_constraint c
+                join pg_class srct on srct.oid = c.conrelid join pg_namespace src on src.oid = srct.relnamespace
+                join pg_class dstt on dstt.oid = c.confrelid join pg_namespace dst on dst.oid = dstt.relnamespace
+                where c.contype = 'f' and src.nspname <> dst.nspname""").query(String.class).list();
+        List<String> crossingViews = jdbc.sql("""
+                select view_schema || '.' || view_name || ' -> ' || table_schema || '.' || table_name
+                from information_schema.view_table_usage where view_schema <> table_schema""").query(String.class).list();
+
+        assertThat(crossingKeys).isEmpty();
+        assertThat(crossingViews).isEmpty();
+        assertThat(jdbc.sql("select count(*) from pg_constraint where contype = 'f'").query(Long.class).single())
+                .as("the check sees the foreign keys that do exist inside schemas").isPositive();
+    }
+
+    private Set<String> tablesIn(String schema) {
+        return new TreeSet<>(jdbc.sql("select table_name from information_schema.tables where table_schema = ?")
+                .param(schema).query(String.class).list());
+    }
+}
