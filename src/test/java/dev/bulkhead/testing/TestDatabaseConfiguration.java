@@ -11,9 +11,16 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
 
+    private final TestDatabase.Coordinates details = TestDatabase.newDatabase("ctx");
+
+    /** Reads any schema with the test server's own credentials, outside the application's connections. */
+    @Bean
+    DatabaseInspector databaseInspector() {
+        return new DatabaseInspector(details);
+    }
+
     @Bean
     JdbcConnectionDetails testDatabase() {
-        TestDatabase.Coordinates details = TestDatabase.newDatabase("ctx");
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {

@@ -1,5 +1,6 @@
 package dev.bulkhead.billing.internal;
 
+import dev.bulkhead.testing.DatabaseInspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.testing.HttpClient;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -20,7 +20,7 @@ class BillingHttpTests {
     MockMvcTester mvc;
 
     @Autowired
-    JdbcClient jdbc;
+    DatabaseInspector jdbc;
 
     HttpClient http;
 

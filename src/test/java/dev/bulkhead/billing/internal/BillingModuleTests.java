@@ -1,5 +1,6 @@
 package dev.bulkhead.billing.internal;
 
+import dev.bulkhead.testing.DatabaseInspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.billing.ChargeRequest;
@@ -17,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
@@ -30,7 +30,7 @@ class BillingModuleTests {
     AccountService accounts;
 
     @Autowired
-    JdbcClient jdbc;
+    DatabaseInspector jdbc;
 
     /** A charge request as any module could send it; billing knows nothing of orders. */
     record TestCharge(UUID eventId, UUID chargeReference, UserId payer, Money amount) implements ChargeRequest {

@@ -1,5 +1,6 @@
 package dev.bulkhead.order.internal;
 
+import dev.bulkhead.testing.DatabaseInspector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.BDDMockito.given;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
@@ -48,7 +48,7 @@ class OrderModuleTests {
     OrderApi api;
 
     @Autowired
-    JdbcClient jdbc;
+    DatabaseInspector jdbc;
 
     @Test
     void placing_an_order_stores_it_pending_payment_and_publishes_order_placed(AssertablePublishedEvents events) {

@@ -1,5 +1,6 @@
 package dev.bulkhead.platform.migration;
 
+import dev.bulkhead.testing.DatabaseInspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.ModuleSchemas;
@@ -11,7 +12,6 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the migrations left in the real database: every table in its owner's schema, history per schema, nothing crossing. */
 @IntegrationTest
@@ -20,7 +20,7 @@ class SchemaOwnershipTests {
     private static final String HISTORY = SchemaMigrations.HISTORY_TABLE;
 
     @Autowired
-    JdbcClient jdbc;
+    DatabaseInspector jdbc;
 
     @Autowired
     DataSource dataSource;

@@ -1,5 +1,6 @@
 package dev.bulkhead.user.internal;
 
+import dev.bulkhead.testing.DatabaseInspector;
 import static dev.bulkhead.testing.HttpClient.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -24,7 +24,7 @@ class UserHttpTests {
     MockMvcTester mvc;
 
     @Autowired
-    JdbcClient jdbc;
+    DatabaseInspector jdbc;
 
     HttpClient http;
 

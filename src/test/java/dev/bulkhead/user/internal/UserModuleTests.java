@@ -1,5 +1,6 @@
 package dev.bulkhead.user.internal;
 
+import dev.bulkhead.testing.DatabaseInspector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
@@ -34,7 +34,7 @@ class UserModuleTests {
     UserApi api;
 
     @Autowired
-    JdbcClient jdbc;
+    DatabaseInspector jdbc;
 
     @Test
     void registering_stores_the_user_and_publishes_user_registered(AssertablePublishedEvents events) {
