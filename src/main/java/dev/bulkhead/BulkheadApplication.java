@@ -1,5 +1,7 @@
 package dev.bulkhead;
 
+import dev.bulkhead.platform.ProvisioningSql;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -7,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * One deployable holding the user, billing and order modules. Each module owns a private
- * Postgres schema (see {@link ModuleSchemas}); modules read each other only through published
+ * Postgres schema (see {@link dev.bulkhead.platform.ModuleSchemas}); modules read each other only through published
  * APIs and change each other's state only through events.
  */
 @SpringBootApplication
@@ -16,6 +18,19 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class BulkheadApplication {
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains(PRINT_PROVISIONING_SQL)) {
+            // for a DBA: the roles, schemas and grants as a psql script; needs no database
+            System.out.print(ProvisioningSql.forPsql(rolePrefix(args)));
+            return;
+        }
         SpringApplication.run(BulkheadApplication.class, args);
+    }
+
+    static final String PRINT_PROVISIONING_SQL = "--print-provisioning-sql";
+
+    private static String rolePrefix(String[] args) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith("--bulkhead.database.role-prefix="))
+                .map(arg -> arg.substring(arg.indexOf('=') + 1)).findFirst()
+                .orElse(System.getenv().getOrDefault("BULKHEAD_DATABASE_ROLE_PREFIX", "bulkhead"));
     }
 }

@@ -46,6 +46,11 @@ public final class TestDatabase {
 
     /** Where a test database is and how it was obtained ({@code explicit}, {@code testcontainers} or {@code embedded}). */
     public record Coordinates(String jdbcUrl, String username, String password, String source) {
+
+        /** Whether the server was named by the environment rather than started by the tests. */
+        public boolean explicit() {
+            return source.startsWith("explicit");
+        }
     }
 
     private interface Server {

@@ -1,40 +1,56 @@
 package dev.bulkhead.testing;
 
+import dev.bulkhead.platform.database.AdminConnection;
+import java.util.UUID;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Points the application at a {@link TestDatabase}: a fresh database per application context on a
- * server the tests started, or the server named by the environment.
+ * server the tests started, or the server named by the environment. On a server of our own, the
+ * application logs in as an unprivileged role {@value #LOGIN_ROLE} and provisions the module roles
+ * with the server's administrator, exactly as in production; with an explicit server it uses the
+ * given credentials for both.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
 
-    private final TestDatabase.Coordinates details = TestDatabase.newDatabase("ctx");
+    public static final String LOGIN_ROLE = "bulkhead";
+    private static final String LOGIN_PASSWORD = UUID.randomUUID().toString();
+
+    private final TestDatabase.Coordinates database = TestDatabase.newDatabase("ctx");
 
     /** Reads any schema with the test server's own credentials, outside the application's connections. */
     @Bean
     DatabaseInspector databaseInspector() {
-        return new DatabaseInspector(details);
+        return new DatabaseInspector(database);
+    }
+
+    @Bean
+    AdminConnection testDatabaseAdmin() {
+        return database.explicit() ? null
+                : new AdminConnection(database.jdbcUrl(), database.username(), database.password());
     }
 
     @Bean
     JdbcConnectionDetails testDatabase() {
+        String username = database.explicit() ? database.username() : LOGIN_ROLE;
+        String password = database.explicit() ? database.password() : LOGIN_PASSWORD;
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
-                return details.username();
+                return username;
             }
 
             @Override
             public String getPassword() {
-                return details.password();
+                return password;
             }
 
             @Override
             public String getJdbcUrl() {
-                return details.jdbcUrl();
+                return database.jdbcUrl();
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.bulkhead.billing.internal;
 import dev.bulkhead.billing.BillingApi;
 import dev.bulkhead.billing.BillingSummary;
 import dev.bulkhead.kernel.Money;
+import dev.bulkhead.platform.PublishedQuery;
 import dev.bulkhead.platform.RejectedRequest;
 import dev.bulkhead.user.UserId;
 import java.time.Clock;
@@ -43,7 +44,7 @@ class AccountService implements BillingApi {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @PublishedQuery
     public Optional<BillingSummary> findSummary(UserId userId) {
         return accounts.findById(userId.value()).map(this::summaryOf);
     }

@@ -1,6 +1,6 @@
 package dev.bulkhead.billing.internal;
 
-import dev.bulkhead.ModuleSchemas;
+import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.user.UserId;
 import jakarta.persistence.Column;

@@ -1,6 +1,6 @@
 package dev.bulkhead.billing.internal;
 
-import dev.bulkhead.ModuleSchemas;
+import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.billing.BillingSummary;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.kernel.Money;

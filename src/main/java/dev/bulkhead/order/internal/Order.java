@@ -1,6 +1,6 @@
 package dev.bulkhead.order.internal;
 
-import dev.bulkhead.ModuleSchemas;
+import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderStatus;

@@ -4,6 +4,7 @@ import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderPlaced;
 import dev.bulkhead.order.OrderView;
+import dev.bulkhead.platform.PublishedQuery;
 import dev.bulkhead.platform.RejectedRequest;
 import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserId;
@@ -52,13 +53,13 @@ class OrderService implements OrderApi {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @PublishedQuery
     public Optional<OrderView> findById(OrderId id) {
         return orders.findById(id.value()).map(Order::toView);
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @PublishedQuery
     public List<OrderView> findByUser(UserId userId, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);

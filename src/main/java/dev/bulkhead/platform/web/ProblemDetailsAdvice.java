@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.bulkhead.platform.FieldError;
 import java.util.Comparator;
+import dev.bulkhead.platform.database.ModuleOverBudgetException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -78,6 +81,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")), headers);
+    }
+
+    /**
+     * A module used up its database budget: the client may retry shortly, and the other modules
+     * keep serving (their connections are separate).
+     */
+    @ExceptionHandler(TransactionException.class)
+    ResponseEntity<ProblemDetail> handleTransactionFailure(TransactionException ex) throws TransactionException {
+        ModuleOverBudgetException overBudget = findCause(ex, ModuleOverBudgetException.class);
+        if (overBudget == null) {
+            throw ex;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The " + overBudget.module() + " module is busy: all of its database connections are in use. Retry shortly.");
+        problem.setTitle("Module busy");
+        problem.setProperty("module", overBudget.module());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(overBudget.retryAfter().toSeconds()))
+                .body(problem);
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> errors, HttpHeaders headers) {

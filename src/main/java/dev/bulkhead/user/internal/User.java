@@ -1,6 +1,6 @@
 package dev.bulkhead.user.internal;
 
-import dev.bulkhead.ModuleSchemas;
+import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import jakarta.persistence.Column;

@@ -1,5 +1,6 @@
 package dev.bulkhead.user.internal;
 
+import dev.bulkhead.platform.PublishedQuery;
 import dev.bulkhead.platform.RejectedRequest;
 import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserDeactivated;
@@ -75,13 +76,13 @@ class UserService implements UserApi {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @PublishedQuery
     public Optional<UserView> findById(UserId id) {
         return users.findById(id.value()).map(User::toView);
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @PublishedQuery
     public List<UserView> findAllById(Collection<UserId> ids) {
         if (ids.size() > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("at most " + MAX_BATCH_SIZE + " ids per call, got " + ids.size());

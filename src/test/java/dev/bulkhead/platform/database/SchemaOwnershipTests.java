@@ -1,15 +1,14 @@
-package dev.bulkhead.platform.migration;
+package dev.bulkhead.platform.database;
 
 import dev.bulkhead.testing.DatabaseInspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulkhead.ModuleSchemas;
+import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.testing.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,7 +22,7 @@ class SchemaOwnershipTests {
     DatabaseInspector jdbc;
 
     @Autowired
-    DataSource dataSource;
+    ProvisioningScript roles;
 
     @Test
     void each_module_has_its_tables_in_its_own_schema_and_nowhere_else() {
@@ -46,7 +45,7 @@ class SchemaOwnershipTests {
 
     @Test
     void each_schema_keeps_its_own_migration_history_with_every_version_applied_once() {
-        for (SchemaMigrations.MigrationSet set : SchemaMigrations.forApplication()) {
+        for (RoleNames set : roles.owners()) {
             List<Map<String, Object>> history = jdbc.sql("select version, success, count(*) over (partition by version) as times from "
                     + set.schema() + "." + HISTORY + " where version is not null").query().listOfRows();
             assertThat(history).as("history of %s", set.schema()).isNotEmpty().allSatisfy(row -> {
@@ -58,8 +57,8 @@ class SchemaOwnershipTests {
 
     @Test
     void migrating_again_as_on_a_restart_applies_nothing() {
-        SchemaMigrations migrations = new SchemaMigrations(dataSource, SchemaMigrations.forApplication());
-        for (SchemaMigrations.MigrationSet set : SchemaMigrations.forApplication()) {
+        SchemaMigrations migrations = new SchemaMigrations(jdbc.dataSource(), roles.owners());
+        for (RoleNames set : roles.owners()) {
             assertThat(migrations.flywayFor(set).migrate().migrationsExecuted).as("re-run of %s", set.schema()).isZero();
             assertThat(migrations.flywayFor(set).info().pending()).isEmpty();
         }

@@ -1,0 +1,117 @@
+package dev.bulkhead.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One schema owner's bulkhead: its own Hikari pool, whose connections run as the owner's app role
+ * with the owner's timeouts, behind a semaphore of {@code max-connections} permits. The semaphore
+ * decides how long a caller may wait: an HTTP request gives up quickly (and gets a 503), background
+ * work waits longer. Other modules' pools are untouched either way.
+ */
+final class ModulePool implements AutoCloseable {
+
+    private final String owner;
+    private final RoleNames roles;
+    private final DatabaseProperties.Budget budget;
+    private final HikariDataSource pool;
+    private final Semaphore permits;
+    private final Counter rejected;
+    private final Counter timedOut;
+    private final Counter denied;
+
+    ModulePool(RoleNames roles, DatabaseProperties.Budget budget, LoginCredentials login, MeterRegistry meters) {
+        this.owner = roles.owner();
+        this.roles = roles;
+        this.budget = budget;
+        this.permits = new Semaphore(budget.maxConnections(), true);
+        this.pool = new HikariDataSource(config(roles, budget, login, meters));
+        this.rejected = Counter.builder("bulkhead.db.connections.rejected").tag("module", owner)
+                .description("Requests refused because the module had no connection left in its budget").register(meters);
+        this.timedOut = Counter.builder("bulkhead.db.statements.timed-out").tag("module", owner)
+                .description("Statements cancelled by the module's statement_timeout").register(meters);
+        this.denied = Counter.builder("bulkhead.db.statements.denied").tag("module", owner)
+                .description("Statements PostgreSQL refused with permission denied").register(meters);
+        Gauge.builder("bulkhead.db.connections.active", permits, p -> budget.maxConnections() - p.availablePermits())
+                .tag("module", owner).description("Connections the module holds now").register(meters);
+        Gauge.builder("bulkhead.db.connections.idle", pool, p -> p.getHikariPoolMXBean() == null ? 0 : p.getHikariPoolMXBean().getIdleConnections())
+                .tag("module", owner).description("Open connections of the module's pool not in use").register(meters);
+        Gauge.builder("bulkhead.db.connections.pending", permits, Semaphore::getQueueLength)
+                .tag("module", owner).description("Callers waiting for one of the module's connections").register(meters);
+        Gauge.builder("bulkhead.db.connections.max", budget, DatabaseProperties.Budget::maxConnections)
+                .tag("module", owner).description("The module's connection budget").register(meters);
+    }
+
+    private static HikariConfig config(RoleNames roles, DatabaseProperties.Budget budget, LoginCredentials login,
+            MeterRegistry meters) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("bulkhead-" + roles.owner());
+        config.setJdbcUrl(login.url());
+        config.setUsername(login.username());
+        config.setPassword(login.password());
+        config.setMaximumPoolSize(budget.maxConnections());
+        config.setMinimumIdle(Math.min(2, budget.maxConnections()));
+        // the semaphore already bounds the wait; this only covers a slow server
+        config.setConnectionTimeout(Math.max(budget.backgroundAcquireTimeout().toMillis(), 250));
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionInitSql("SET ROLE " + ProvisioningScript.id(roles.appRole())
+                + "; SET statement_timeout = " + budget.statementTimeout().toMillis()
+                + "; SET lock_timeout = " + budget.lockTimeout().toMillis()
+                + "; SET idle_in_transaction_session_timeout = " + budget.idleInTransactionTimeout().toMillis());
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        return config;
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    RoleNames roles() {
+        return roles;
+    }
+
+    Connection borrow(boolean servingRequest) throws SQLException {
+        Duration wait = servingRequest ? budget.requestAcquireTimeout() : budget.backgroundAcquireTimeout();
+        try {
+            if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                rejected.increment();
+                throw new ModuleOverBudgetException(owner, budget.maxConnections(), wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a connection of module " + owner, e);
+        }
+        try {
+            return GuardedConnection.wrap(pool.getConnection(), this);
+        } catch (SQLException | RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    void returned() {
+        permits.release();
+    }
+
+    void statementTimedOut() {
+        timedOut.increment();
+    }
+
+    void accessDenied() {
+        denied.increment();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.bulkhead.platform.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one Flyway migration set per schema owner, each confined to its own schema and run as the
+ * owner's role: the scripts in {@code db/<owner>/} run with that schema as the only one Flyway
+ * manages and as the default schema, and the history table {@code flyway_schema_history} lives
+ * inside it. An owner's migrations therefore never see another owner's history, and moving a
+ * module to its own database takes its history along. Tables the owner role creates are granted
+ * to the owner's app role by the default privileges set at provisioning.
+ */
+class SchemaMigrations {
+
+    static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
+
+    private final DataSource dataSource;
+    private final List<RoleNames> owners;
+    private final List<String> appRoles;
+
+    /**
+     * @param dataSource connects as a role that may SET ROLE to every owner role
+     */
+    SchemaMigrations(DataSource dataSource, List<RoleNames> owners) {
+        this.dataSource = dataSource;
+        this.owners = List.copyOf(owners);
+        this.appRoles = owners.stream().map(RoleNames::appRole).toList();
+    }
+
+    void migrateAll() {
+        for (RoleNames owner : owners) {
+            MigrateResult result = flywayFor(owner).migrate();
+            keepHistoryFromAppRoles(owner);
+            log.info("Schema {} (db/{}/, as {}): {} migration(s) applied, now at version {}", owner.schema(), owner.owner(),
+                    owner.ownerRole(), result.migrationsExecuted,
+                    result.targetSchemaVersion == null ? "-" : result.targetSchemaVersion);
+        }
+    }
+
+    Flyway flywayFor(RoleNames owner) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .initSql("SET ROLE " + ProvisioningScript.id(owner.ownerRole()))
+                .schemas(owner.schema())
+                .defaultSchema(owner.schema())
+                .createSchemas(true)
+                .table(HISTORY_TABLE)
+                .locations("classpath:db/" + owner.owner())
+                .failOnMissingLocations(true)
+                .load();
+    }
+
+    /** The migration history is the owner's business: no app role may read or rewrite it. */
+    private void keepHistoryFromAppRoles(RoleNames owner) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET ROLE " + ProvisioningScript.id(owner.ownerRole()));
+            statement.execute("REVOKE ALL ON TABLE " + ProvisioningScript.id(owner.schema()) + "." + HISTORY_TABLE
+                    + " FROM " + String.join(", ", appRoles.stream().map(ProvisioningScript::id).toList()));
+            statement.execute("RESET ROLE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not protect the migration history of schema " + owner.schema(), e);
+        }
+    }
+}

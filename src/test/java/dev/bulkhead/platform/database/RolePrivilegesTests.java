@@ -1,0 +1,161 @@
+package dev.bulkhead.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulkhead.testing.DatabaseInspector;
+import dev.bulkhead.testing.IntegrationTest;
+import dev.bulkhead.testing.TestDatabaseConfiguration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The privileges in the real database, compared with the matrix Bulkhead promises. The matrix is
+ * written out here by hand, independently of the code that grants it, so a wrong grant fails.
+ */
+@IntegrationTest
+class RolePrivilegesTests {
+
+    private static final List<String> TABLE_PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE",
+            "REFERENCES", "TRIGGER");
+    private static final Set<String> ROW_ACCESS = Set.of("SELECT", "INSERT", "UPDATE", "DELETE");
+    private static final Map<String, String> SCHEMA_OF_OWNER = Map.of("events", "events", "user", "users",
+            "billing", "billing", "order", "orders");
+    private static final String HISTORY = "flyway_schema_history";
+
+    @Autowired
+    DatabaseInspector jdbc;
+
+    @Test
+    void every_role_has_exactly_the_declared_privileges_on_every_schema_and_table() {
+        List<String> differences = new ArrayList<>();
+        for (String role : roles()) {
+            for (String schema : SCHEMA_OF_OWNER.values()) {
+                for (String privilege : List.of("USAGE", "CREATE")) {
+                    boolean actual = jdbc.sql("select has_schema_privilege(?, ?, ?)").param(role).param(schema)
+                            .param(privilege).query(Boolean.class).single();
+                    if (actual != expectedOnSchema(role, schema, privilege)) {
+                        differences.add(role + " " + privilege + " on schema " + schema + ": " + actual);
+                    }
+                }
+                for (String table : tablesIn(schema)) {
+                    for (String privilege : TABLE_PRIVILEGES) {
+                        boolean actual = jdbc.sql("select has_table_privilege(?, ?, ?)").param(role)
+                                .param(schema + "." + table).param(privilege).query(Boolean.class).single();
+                        if (actual != expectedOnTable(role, schema, table, privilege)) {
+                            differences.add(role + " " + privilege + " on " + schema + "." + table + ": " + actual);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(differences).as("privileges that differ from the declared matrix").isEmpty();
+    }
+
+    @Test
+    void the_login_role_holds_no_privilege_of_its_own_and_switches_roles_per_module() {
+        Map<String, Object> login = jdbc.sql("select rolinherit, rolsuper, rolcreaterole from pg_roles where rolname = ?")
+                .param(TestDatabaseConfiguration.LOGIN_ROLE).query().singleRow();
+        assertThat(login).containsEntry("rolinherit", false).containsEntry("rolsuper", false)
+                .containsEntry("rolcreaterole", false);
+        List<String> memberships = jdbc.sql("""
+                select r.rolname from pg_auth_members m join pg_roles r on r.oid = m.roleid
+                join pg_roles u on u.oid = m.member where u.rolname = ?""")
+                .param(TestDatabaseConfiguration.LOGIN_ROLE).query(String.class).list();
+        assertThat(memberships).containsExactlyInAnyOrderElementsOf(roles().stream()
+                .filter(role -> !role.equals(TestDatabaseConfiguration.LOGIN_ROLE)).toList());
+    }
+
+    @Test
+    void each_module_role_is_denied_every_other_module_schema_for_reads_and_writes() throws SQLException {
+        Map<String, String> sampleTable = Map.of("users", "users", "billing", "accounts", "orders", "orders");
+        List<String> allowed = new ArrayList<>();
+        int attempts = 0;
+        try (Connection connection = jdbc.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String owner : SCHEMA_OF_OWNER.keySet()) {
+                String role = "bulkhead_" + owner + "_app";
+                for (Map.Entry<String, String> target : sampleTable.entrySet()) {
+                    String table = target.getKey() + "." + target.getValue();
+                    boolean own = target.getKey().equals(SCHEMA_OF_OWNER.get(owner));
+                    for (String sql : List.of("SELECT count(*) FROM " + table, "DELETE FROM " + table + " WHERE false")) {
+                        statement.execute("SET ROLE " + role);
+                        try {
+                            statement.execute(sql);
+                            if (!own) {
+                                allowed.add(role + ": " + sql);
+                            }
+                        } catch (SQLException denied) {
+                            if (own || !"42501".equals(denied.getSQLState())) {
+                                allowed.add(role + " own schema or unexpected error: " + sql + " -> " + denied.getMessage());
+                            }
+                        } finally {
+                            statement.execute("RESET ROLE");
+                        }
+                        attempts += own ? 0 : 1;
+                    }
+                }
+            }
+        }
+        assertThat(attempts).as("foreign-schema attempts (4 roles x their foreign module schemas x read and write)").isEqualTo(18);
+        assertThat(allowed).as("statements that should have been refused, or own-schema statements that failed").isEmpty();
+    }
+
+    private Set<String> roles() {
+        Set<String> roles = new TreeSet<>();
+        SCHEMA_OF_OWNER.keySet().forEach(owner -> {
+            roles.add("bulkhead_" + owner + "_owner");
+            roles.add("bulkhead_" + owner + "_app");
+        });
+        roles.add(TestDatabaseConfiguration.LOGIN_ROLE);
+        return roles;
+    }
+
+    /** Owners own their schema; app roles may use their own schema and, for modules, the event registry. */
+    private static boolean expectedOnSchema(String role, String schema, String privilege) {
+        String owner = ownerOf(role);
+        if (owner == null) {
+            return false;
+        }
+        boolean ownSchema = SCHEMA_OF_OWNER.get(owner).equals(schema);
+        if (role.endsWith("_owner")) {
+            return ownSchema;
+        }
+        return privilege.equals("USAGE") && (ownSchema || schema.equals("events"));
+    }
+
+    private static boolean expectedOnTable(String role, String schema, String table, String privilege) {
+        String owner = ownerOf(role);
+        if (owner == null) {
+            return false;
+        }
+        boolean ownSchema = SCHEMA_OF_OWNER.get(owner).equals(schema);
+        if (role.endsWith("_owner")) {
+            return ownSchema;
+        }
+        if (table.equals(HISTORY) || !ROW_ACCESS.contains(privilege)) {
+            return false;
+        }
+        return ownSchema || schema.equals("events");
+    }
+
+    private static String ownerOf(String role) {
+        if (!role.startsWith("bulkhead_")) {
+            return null;
+        }
+        String rest = role.substring("bulkhead_".length());
+        return rest.substring(0, rest.lastIndexOf('_'));
+    }
+
+    private Set<String> tablesIn(String schema) {
+        return new TreeSet<>(jdbc.sql("select table_name from information_schema.tables where table_schema = ?")
+                .param(schema).query(String.class).list());
+    }
+
+}
