@@ -141,7 +141,9 @@ public final class Codebase {
 
     /** A location for something ArchUnit knows the line of. */
     public Location locate(SourceCodeLocation where, String member) {
-        return Location.of(sources.displayPath(where.getSourceClass()), where.getLineNumber(), member);
+        // signatures (field types, parameters) carry no line in bytecode: point at the class then
+        int line = where.getLineNumber() > 0 ? where.getLineNumber() : sources.declarationLine(where.getSourceClass());
+        return Location.of(sources.displayPath(where.getSourceClass()), line, member);
     }
 
     public Location locateClass(JavaClass javaClass) {

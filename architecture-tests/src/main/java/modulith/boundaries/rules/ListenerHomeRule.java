@@ -14,7 +14,7 @@ import modulith.boundaries.Violation;
 /**
  * R7: an event listener lives in the module whose state it changes. A listener that reacts in one
  * module by changing another module's state (calling a mutating method or a repository of that
- * module) belongs in the other module. Only the listener's direct calls are examined.
+ * module, its repositories included) belongs in the other module. Only the listener's direct calls are examined.
  */
 public final class ListenerHomeRule implements BoundaryRule {
 
@@ -56,9 +56,7 @@ public final class ListenerHomeRule implements BoundaryRule {
                     if (changed.isEmpty() || changed.equals(home)) {
                         continue;
                     }
-                    Optional<String> why = target.isAssignableTo(ForeignPersistenceRule.REPOSITORY)
-                            ? Optional.of("a repository of " + changed.get())
-                            : call.getTarget().resolveMember().flatMap(MutatingMethods::whyMutating);
+                    Optional<String> why = call.getTarget().resolveMember().flatMap(MutatingMethods::whyMutating);
                     if (why.isEmpty()) {
                         continue;
                     }

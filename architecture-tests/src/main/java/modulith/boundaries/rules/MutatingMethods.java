@@ -39,7 +39,7 @@ final class MutatingMethods {
     static Optional<String> whyMutating(JavaMethod method) {
         List<String> reasons = new ArrayList<>();
         String verb = firstWord(method.getName());
-        if (VERBS_OF_CHANGE.contains(verb)) {
+        if (VERBS_OF_CHANGE.contains(verb) && !isAccessor(method, verb)) {
             reasons.add("named like a change ('" + verb + "')");
         }
         for (JavaMethod candidate : withImplementations(method)) {
@@ -79,6 +79,18 @@ final class MutatingMethods {
             return Optional.of(!Boolean.TRUE.equals(spring.get().get("readOnly").orElse(false)));
         }
         return jakarta ? Optional.of(true) : Optional.empty();
+    }
+
+    /**
+     * Record components and getters are read-only whatever their name: {@code chargeReference()}
+     * starts with "charge" but only returns a value.
+     */
+    private static boolean isAccessor(JavaMethod method, String verb) {
+        boolean recordComponent = method.getOwner().isRecord() && method.getRawParameterTypes().isEmpty()
+                && method.getOwner().tryGetField(method.getName()).isPresent();
+        boolean getterLike = method.getRawParameterTypes().isEmpty() && !method.getRawReturnType().getName().equals("void")
+                && !method.getName().equals(verb);
+        return recordComponent || getterLike;
     }
 
     private static String firstWord(String camelCase) {

@@ -88,12 +88,12 @@ public final class SourceLocator {
     }
 
     /**
-     * The line where a string literal starts in the source. Only the first characters are searched,
-     * because a constant may be split over several literals or a text block.
+     * The line where a string literal starts in the source. Only the start of its first line is
+     * searched, because a constant may be split over several literals or a text block.
      */
     public int literalLine(JavaClass javaClass, String literal) {
         String firstLine = literal.strip().lines().findFirst().orElse("").strip();
-        String start = firstLine.length() > 24 ? firstLine.substring(0, 24) : firstLine;
+        String start = firstLine.length() > 60 ? firstLine.substring(0, 60) : firstLine;
         if (start.isEmpty()) {
             return 0;
         }
