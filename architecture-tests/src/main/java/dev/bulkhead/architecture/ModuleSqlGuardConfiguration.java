@@ -1,0 +1,23 @@
+package dev.bulkhead.architecture;
+
+import dev.bulkhead.ModuleSchemas;
+import java.util.Set;
+import modulith.boundaries.runtime.SchemaBoundaryGuard;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Rule 8 for Bulkhead's integration tests: {@code @Import} this and every statement the
+ * application sends is checked against its module's schema (mapping from {@link ModuleSchemas}).
+ * A module's statement that names another module's schema fails with a
+ * {@link modulith.boundaries.runtime.ForeignSchemaStatementException}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ModuleSqlGuardConfiguration {
+
+    /** Static, so it post-processes the DataSource without forcing early creation of this configuration. */
+    @Bean
+    static SchemaBoundaryGuard moduleSqlGuard() {
+        return new SchemaBoundaryGuard("dev.bulkhead", ModuleSchemas.byModule(), Set.of(ModuleSchemas.EVENT_REGISTRY));
+    }
+}

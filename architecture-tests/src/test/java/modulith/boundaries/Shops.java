@@ -1,0 +1,38 @@
+package modulith.boundaries;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The two fixture codebases: {@code fixture.shop} breaks every rule, {@code fixture.cleanshop}
+ * keeps them all. They have their own module → schema mapping, given here as the configuration,
+ * which also shows the rules are not tied to Bulkhead.
+ */
+final class Shops {
+
+    static final Map<String, String> SCHEMAS = Map.of("user", "users", "billing", "billing", "order", "orders");
+    static final Set<String> SHARED = Set.of("events");
+
+    private Shops() {
+    }
+
+    static BoundaryConfiguration violating() {
+        return configuration("fixture.shop", "shop");
+    }
+
+    static BoundaryConfiguration clean() {
+        return configuration("fixture.cleanshop", "cleanshop");
+    }
+
+    private static BoundaryConfiguration configuration(String basePackage, String migrations) {
+        return BoundaryConfiguration.forApplication(basePackage, SCHEMAS, SHARED)
+                .withSourceRoots(Path.of("architecture-tests/fixtures/java"))
+                .withMigrationRoot(Path.of("architecture-tests/fixtures/resources/fixture-migrations/" + migrations))
+                .includingTestClasses();
+    }
+
+    static RuleResult check(BoundaryConfiguration configuration, BoundaryRule rule) {
+        return rule.check(Codebase.of(configuration));
+    }
+}
