@@ -7,12 +7,16 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import dev.bulkhead.architecture.ModuleSqlGuardConfiguration;
 
-/** The whole application with MockMvc, on a fresh real PostgreSQL database shared by every test class using it. */
+/**
+ * The whole application with MockMvc, on a fresh real PostgreSQL database shared by every test
+ * class using it, with every SQL statement checked against its module's schema (rule R8).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestDatabaseConfiguration.class, ModuleSqlGuardConfiguration.class })
 public @interface IntegrationTest {
 }

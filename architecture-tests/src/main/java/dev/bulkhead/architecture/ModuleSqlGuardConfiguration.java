@@ -1,6 +1,6 @@
 package dev.bulkhead.architecture;
 
-import dev.bulkhead.ModuleSchemas;
+import dev.bulkhead.platform.ModuleSchemas;
 import java.util.Set;
 import modulith.boundaries.runtime.SchemaBoundaryGuard;
 import org.springframework.boot.test.context.TestConfiguration;
