@@ -20,6 +20,14 @@ public class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
+        SQLException missingRole = missingRole(failure);
+        if (missingRole != null) {
+            return new FailureAnalysis("The database is not provisioned for Bulkhead: " + firstLine(missingRole.getMessage())
+                    + ". Each module runs as its own PostgreSQL role, which must exist before the application starts.",
+                    "Either let Bulkhead provision roles, schemas and grants itself by giving it administrator credentials "
+                            + "(BULKHEAD_DATABASE_ADMIN_USERNAME and BULKHEAD_DATABASE_ADMIN_PASSWORD), or have a DBA run the "
+                            + "script from 'java -jar bulkhead.jar --print-provisioning-sql' with psql once.", failure);
+        }
         SQLException sql = connectionFailure(failure);
         if (sql == null) {
             return null;
@@ -39,6 +47,17 @@ public class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
                             || sql.getSQLState().startsWith("3D"))) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** SET ROLE to a role that does not exist: the provisioning step has not run. */
+    private static SQLException missingRole(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "22023".equals(sql.getSQLState()) && sql.getMessage() != null
+                    && sql.getMessage().contains("role") && sql.getMessage().contains("does not exist")) {
                 return sql;
             }
         }

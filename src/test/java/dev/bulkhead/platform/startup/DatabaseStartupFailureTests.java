@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.BulkheadApplication;
+import dev.bulkhead.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -31,6 +32,19 @@ class DatabaseStartupFailureTests {
 
         assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
                 .contains("'url' attribute is not specified")
+                .doesNotContain("\tat org.springframework");
+    }
+
+    @Test
+    void an_unprovisioned_database_says_how_to_provision_it(CapturedOutput output) {
+        TestDatabase.Coordinates database = TestDatabase.newDatabase("unprovisioned");
+        assertThatThrownBy(() -> start("--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(), "--spring.datasource.password=" + database.password(),
+                "--bulkhead.database.provisioning=never", "--bulkhead.database.role-prefix=unprovisioned"))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr()).contains("The database is not provisioned for Bulkhead")
+                .contains("--print-provisioning-sql")
                 .doesNotContain("\tat org.springframework");
     }
 
