@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.platform.database.ModuleAccessDeniedException;
-import dev.bulkhead.testing.TestDatabaseConfiguration;
+import dev.bulkhead.testing.TightBudgetsTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,8 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * names the module, the schema and the code that sent the statement. This runs without the test
  * suite's static SQL guard, so the database is the one that refuses.
  */
-@SpringBootTest(properties = "bulkhead.database.budgets.billing.max-connections=2")
-@Import(TestDatabaseConfiguration.class)
+@TightBudgetsTest
 @ExtendWith(OutputCaptureExtension.class)
 class StrayStatementTests {
 

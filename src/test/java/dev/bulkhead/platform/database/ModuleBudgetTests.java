@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.testing.HttpClient;
-import dev.bulkhead.testing.TestDatabaseConfiguration;
+import dev.bulkhead.testing.TightBudgetsTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,11 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * billing's budget with slow statements must not slow user or order down, and billing's extra
  * requests must fail fast with 503 instead of queueing.
  */
-@SpringBootTest(properties = {
-        "bulkhead.database.budgets.billing.max-connections=2",
-        "bulkhead.database.budgets.order.statement-timeout=500ms" })
-@AutoConfigureMockMvc
-@Import(TestDatabaseConfiguration.class)
+@TightBudgetsTest
 class ModuleBudgetTests {
 
     @Autowired
