@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +38,11 @@ class OrderController {
     static final long MAX_UNIT_PRICE_MINOR = 100_000_000L;
 
     private final OrderService orders;
+    private final OrderListing listing;
 
-    OrderController(OrderService orders) {
+    OrderController(OrderService orders, OrderListing listing) {
         this.orders = orders;
+        this.listing = listing;
     }
 
     @PostMapping
@@ -59,11 +62,12 @@ class OrderController {
         return orders.findById(new OrderId(id)).orElseThrow(() -> RejectedRequest.notFound("order", id));
     }
 
+    /** Orders newest first with their customers' names; one user's with {@code userId}, everyone's without. */
     @GetMapping
-    List<OrderView> byUser(@RequestParam UUID userId,
+    List<OrderListing.ListedOrder> list(@RequestParam(required = false) UUID userId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(OrderApi.MAX_PAGE_SIZE) int size) {
-        return orders.findByUser(new UserId(userId), page, size);
+        return listing.page(Optional.ofNullable(userId).map(UserId::new), page, size);
     }
 
     record PlaceOrder(

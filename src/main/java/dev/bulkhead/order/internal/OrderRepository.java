@@ -9,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface OrderRepository extends JpaRepository<Order, UUID> {
 
     List<Order> findByUserIdOrderByPlacedAtDesc(UserId userId, Pageable page);
+
+    List<Order> findAllByOrderByPlacedAtDesc(Pageable page);
 }

@@ -58,14 +58,25 @@ class OrderService implements OrderApi {
         return orders.findById(id.value()).map(Order::toView);
     }
 
+    /** Every customer's orders, newest first: the support staff's view. */
+    @Transactional(readOnly = true)
+    List<OrderView> findRecent(int page, int size) {
+        requireValidPage(page, size);
+        return orders.findAllByOrderByPlacedAtDesc(PageRequest.of(page, size)).stream().map(Order::toView).toList();
+    }
+
     @Override
     @PublishedQuery
     public List<OrderView> findByUser(UserId userId, int page, int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
-        }
+        requireValidPage(page, size);
         return orders.findByUserIdOrderByPlacedAtDesc(userId, PageRequest.of(page, size)).stream()
                 .map(Order::toView)
                 .toList();
+    }
+
+    private static void requireValidPage(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
     }
 }

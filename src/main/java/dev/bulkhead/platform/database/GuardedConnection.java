@@ -55,6 +55,7 @@ final class GuardedConnection implements InvocationHandler {
         }
         Object result = call(target, method, args);
         if (result instanceof Statement statement) {
+            pool.statementPrepared();
             return guard(statement, (Connection) proxy);
         }
         return result;

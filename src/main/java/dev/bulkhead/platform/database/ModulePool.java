@@ -28,6 +28,7 @@ final class ModulePool implements AutoCloseable {
     private final Counter rejected;
     private final Counter timedOut;
     private final Counter denied;
+    private final Counter statements;
 
     ModulePool(RoleNames roles, DatabaseProperties.Budget budget, LoginCredentials login, MeterRegistry meters) {
         this.owner = roles.owner();
@@ -41,6 +42,8 @@ final class ModulePool implements AutoCloseable {
                 .description("Statements cancelled by the module's statement_timeout").register(meters);
         this.denied = Counter.builder("bulkhead.db.statements.denied").tag("module", owner)
                 .description("Statements PostgreSQL refused with permission denied").register(meters);
+        this.statements = Counter.builder("bulkhead.db.statements").tag("module", owner)
+                .description("Statements the module prepared or created").register(meters);
         Gauge.builder("bulkhead.db.connections.active", permits, p -> budget.maxConnections() - p.availablePermits())
                 .tag("module", owner).description("Connections the module holds now").register(meters);
         Gauge.builder("bulkhead.db.connections.idle", pool, p -> p.getHikariPoolMXBean() == null ? 0 : p.getHikariPoolMXBean().getIdleConnections())
@@ -100,6 +103,10 @@ final class ModulePool implements AutoCloseable {
 
     void returned() {
         permits.release();
+    }
+
+    void statementPrepared() {
+        statements.increment();
     }
 
     void statementTimedOut() {
