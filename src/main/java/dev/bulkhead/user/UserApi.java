@@ -21,4 +21,10 @@ public interface UserApi {
      * @throws IllegalArgumentException for more than {@link #MAX_BATCH_SIZE} ids
      */
     List<UserView> findAllById(Collection<UserId> ids);
+
+    /**
+     * Every user, a page at a time in id order: the users after {@code after} (from the start when
+     * null), at most {@code limit} (≤ {@link #MAX_BATCH_SIZE}). For jobs that compare copies.
+     */
+    List<UserView> findPageAfter(UserId after, int limit);
 }

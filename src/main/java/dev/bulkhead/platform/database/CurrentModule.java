@@ -13,6 +13,7 @@ import java.util.Optional;
 final class CurrentModule {
 
     private static final String BASE_PACKAGE = ModuleSchemas.BASE_PACKAGE + ".";
+    private static final String PLATFORM_PACKAGE = ModuleSchemas.class.getPackageName() + ".";
     private static final ThreadLocal<Deque<String>> OWNERS = ThreadLocal.withInitial(ArrayDeque::new);
 
     private CurrentModule() {
@@ -47,5 +48,15 @@ final class CurrentModule {
         int dot = rest.indexOf('.');
         String module = dot < 0 ? rest : rest.substring(0, dot);
         return ModuleSchemas.schemaOf(module).map(schema -> module);
+    }
+
+    /** The module of the innermost application frame on the stack, platform frames aside. */
+    static Optional<String> ownerFromCallStack() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .map(StackWalker.StackFrame::getClassName)
+                .filter(name -> name.startsWith(BASE_PACKAGE) && !name.startsWith(PLATFORM_PACKAGE))
+                .map(CurrentModule::ownerOf)
+                .flatMap(Optional::stream)
+                .findFirst());
     }
 }

@@ -100,7 +100,8 @@ final class GuardedConnection implements InvocationHandler {
     private static String origin() {
         return StackWalker.getInstance().walk(frames -> frames
                 .filter(frame -> frame.getClassName().startsWith("dev.bulkhead.")
-                        && !frame.getClassName().startsWith("dev.bulkhead.platform."))
+                        && !frame.getClassName().startsWith("dev.bulkhead.platform.")
+                        && !frame.getClassName().contains("$Proxy") && !frame.getClassName().contains("$$"))
                 .findFirst()
                 .map(frame -> frame.getClassName() + "." + frame.getMethodName()
                         + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")")

@@ -32,7 +32,8 @@ final class ModuleConnections implements DataSource, AutoCloseable {
 
     @Override
     public Connection getConnection() throws SQLException {
-        String owner = CurrentModule.get().orElse(UNATTRIBUTED);
+        // outside a transaction (a repository query called without one), the calling module decides
+        String owner = CurrentModule.get().or(CurrentModule::ownerFromCallStack).orElse(UNATTRIBUTED);
         ModulePool pool = pools.get(owner);
         if (pool == null) {
             throw new SQLException("no connection pool for " + owner);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,6 +94,17 @@ class UserService implements UserApi {
         return users.findAllById(ids.stream().map(UserId::value).distinct().toList()).stream()
                 .map(User::toView)
                 .toList();
+    }
+
+    @Override
+    @PublishedQuery
+    public List<UserView> findPageAfter(UserId after, int limit) {
+        if (limit < 1 || limit > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_BATCH_SIZE);
+        }
+        Limit page = Limit.of(limit);
+        List<User> found = after == null ? users.findAllByOrderByIdAsc(page) : users.findByIdGreaterThanOrderByIdAsc(after.value(), page);
+        return found.stream().map(User::toView).toList();
     }
 
     private User load(UserId id) {
