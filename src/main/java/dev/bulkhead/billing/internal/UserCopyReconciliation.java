@@ -62,7 +62,7 @@ class UserCopyReconciliation implements Reconciliation {
     /** Accounts whose user is gone: reported, not repaired. */
     private long countOrphans() {
         long orphans = 0;
-        UUID cursor = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID cursor = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL, which compares UUIDs as unsigned bytes
         List<UUID> batch;
         do {
             batch = accounts.findUserIdsAfter(cursor, Limit.of(PAGE));

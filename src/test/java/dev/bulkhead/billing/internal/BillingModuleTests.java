@@ -9,6 +9,7 @@ import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.testing.TestDatabaseConfiguration;
+import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserDeactivated;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserRegistered;
@@ -20,11 +21,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /** Billing alone, on a real PostgreSQL: it reacts to user events and to charge requests of any module. */
 @ApplicationModuleTest
 @Import(TestDatabaseConfiguration.class)
 class BillingModuleTests {
+
+    /** Billing reads users only for reconciliation; here the user module is out of scope. */
+    @MockitoBean
+    UserApi users;
 
     @Autowired
     AccountService accounts;
