@@ -1,7 +1,10 @@
 package dev.bulkhead.billing;
 
 import dev.bulkhead.user.UserId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** What other modules may ask billing. Read-only: money moves only in reaction to events. */
 public interface BillingApi {
@@ -10,4 +13,10 @@ public interface BillingApi {
     int RECENT_ENTRIES = 10;
 
     Optional<BillingSummary> findSummary(UserId userId);
+
+    /** The most references {@link #findCharges} answers in one call. */
+    int MAX_BATCH_SIZE = 100;
+
+    /** What became of each charge reference billing has seen, in one query; unknown references are left out. */
+    List<ChargeView> findCharges(Collection<UUID> chargeReferences);
 }

@@ -1,6 +1,7 @@
 package dev.bulkhead.order;
 
 import dev.bulkhead.user.UserId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,15 @@ public interface OrderApi {
 
     Optional<OrderView> findById(OrderId id);
 
+    /** The orders with the given ids (at most {@link #MAX_PAGE_SIZE}) in one query; unknown ids are left out. */
+    List<OrderView> findAllById(Collection<OrderId> ids);
+
     /** A user's orders, newest first; {@code page} counts from 0. */
     List<OrderView> findByUser(UserId userId, int page, int size);
+
+    /**
+     * Every order, a page at a time in id order: those after {@code after} (from the start when
+     * null), at most {@code limit} (≤ {@link #MAX_PAGE_SIZE}). For jobs that compare or rebuild copies.
+     */
+    List<OrderView> findPageAfter(OrderId after, int limit);
 }

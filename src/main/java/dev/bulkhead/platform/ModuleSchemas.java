@@ -20,6 +20,7 @@ public final class ModuleSchemas {
     public static final String USER = "users";
     public static final String BILLING = "billing";
     public static final String ORDER = "orders";
+    public static final String HISTORY = "order_history";
 
     /** Spring Modulith's event publication registry: used by every module, owned by none. */
     public static final String EVENT_REGISTRY = "events";
@@ -33,6 +34,7 @@ public final class ModuleSchemas {
         SCHEMA_BY_MODULE.put("user", USER);
         SCHEMA_BY_MODULE.put("billing", BILLING);
         SCHEMA_BY_MODULE.put("order", ORDER);
+        SCHEMA_BY_MODULE.put("history", HISTORY);
     }
 
     private ModuleSchemas() {

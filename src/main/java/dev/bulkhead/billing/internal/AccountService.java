@@ -7,7 +7,13 @@ import dev.bulkhead.platform.PublishedQuery;
 import dev.bulkhead.platform.RejectedRequest;
 import dev.bulkhead.user.UserId;
 import java.time.Clock;
+import dev.bulkhead.billing.ChargeView;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +53,22 @@ class AccountService implements BillingApi {
     @PublishedQuery
     public Optional<BillingSummary> findSummary(UserId userId) {
         return accounts.findById(userId.value()).map(this::summaryOf);
+    }
+
+    @Override
+    @PublishedQuery
+    public List<ChargeView> findCharges(Collection<UUID> chargeReferences) {
+        if (chargeReferences.size() > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH_SIZE + " references per call, got " + chargeReferences.size());
+        }
+        if (chargeReferences.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Long> refunds = ledger.sumRefundsByChargeReference(chargeReferences).stream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> ((Number) row[1]).longValue()));
+        return payments.findByChargeReferenceIn(chargeReferences).stream()
+                .map(payment -> payment.toCharge(refunds.getOrDefault(payment.chargeReference(), 0L)))
+                .toList();
     }
 
     private BillingSummary summaryOf(Account account) {

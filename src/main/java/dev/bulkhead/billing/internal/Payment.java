@@ -2,6 +2,7 @@ package dev.bulkhead.billing.internal;
 
 import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.billing.BillingSummary;
+import dev.bulkhead.billing.ChargeView;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.user.UserId;
@@ -77,6 +78,15 @@ class Payment {
 
     UUID id() {
         return id;
+    }
+
+    UUID chargeReference() {
+        return chargeReference;
+    }
+
+    ChargeView toCharge(long refundedMinor) {
+        return new ChargeView(chargeReference, status == Status.COMPLETED, Money.of(amountMinor, currency),
+                Money.of(refundedMinor, currency), failureReason);
     }
 
     BillingSummary.Payment toSummary() {

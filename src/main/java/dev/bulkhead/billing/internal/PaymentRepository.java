@@ -1,5 +1,6 @@
 package dev.bulkhead.billing.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Limit;
@@ -10,4 +11,6 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
     boolean existsByChargeReference(UUID chargeReference);
 
     List<Payment> findByUserIdOrderByOccurredAtDesc(UUID userId, Limit limit);
+
+    List<Payment> findByChargeReferenceIn(Collection<UUID> chargeReferences);
 }

@@ -11,10 +11,12 @@ import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,6 +74,22 @@ class OrderService implements OrderApi {
         return orders.findByUserIdOrderByPlacedAtDesc(userId, PageRequest.of(page, size)).stream()
                 .map(Order::toView)
                 .toList();
+    }
+
+    @Override
+    @PublishedQuery
+    public List<OrderView> findAllById(Collection<OrderId> ids) {
+        requireValidPage(0, Math.max(1, ids.size()));
+        return orders.findAllById(ids.stream().map(OrderId::value).toList()).stream().map(Order::toView).toList();
+    }
+
+    @Override
+    @PublishedQuery
+    public List<OrderView> findPageAfter(OrderId after, int limit) {
+        requireValidPage(0, limit);
+        Limit page = Limit.of(limit);
+        List<Order> found = after == null ? orders.findAllByOrderByIdAsc(page) : orders.findByIdGreaterThanOrderByIdAsc(after.value(), page);
+        return found.stream().map(Order::toView).toList();
     }
 
     private static void requireValidPage(int page, int size) {

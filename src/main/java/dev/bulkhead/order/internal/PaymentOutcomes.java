@@ -3,6 +3,8 @@ package dev.bulkhead.order.internal;
 import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.order.OrderStatusChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,10 +19,12 @@ class PaymentOutcomes {
     private static final Logger log = LoggerFactory.getLogger(PaymentOutcomes.class);
 
     private final OrderRepository orders;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PaymentOutcomes(OrderRepository orders, Clock clock) {
+    PaymentOutcomes(OrderRepository orders, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -37,7 +41,11 @@ class PaymentOutcomes {
     private void settle(UUID orderId, OrderStatus outcome, String cause, UUID eventId) {
         orders.findById(orderId).ifPresentOrElse(
                 order -> {
-                    if (!order.settle(outcome, clock.instant(), cause, eventId)) {
+                    OrderStatus before = order.status();
+                    if (order.settle(outcome, clock.instant(), cause, eventId)) {
+                        events.publishEvent(new OrderStatusChanged(UUID.randomUUID(), order.id(), order.userId(), before,
+                                outcome, order.total(), cause, clock.instant()));
+                    } else {
                         log.debug("Order {} is already {}; ignoring {}", orderId, order.status(), eventId);
                     }
                 },

@@ -1,0 +1,76 @@
+package dev.bulkhead.history.internal;
+
+import dev.bulkhead.history.OrderHistoryEntry;
+import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.platform.Reconciliation;
+import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.user.UserId;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class OrderHistoryController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final OrderHistoryStore store;
+    private final OrderHistoryReconciliation reconciliation;
+
+    OrderHistoryController(OrderHistoryStore store, OrderHistoryReconciliation reconciliation) {
+        this.store = store;
+        this.reconciliation = reconciliation;
+    }
+
+    /**
+     * Orders newest first, filtered by customer id, part of the customer's name or email, status
+     * and a date range [from, to).
+     */
+    @GetMapping("/v1/support/order-history")
+    @Transactional(readOnly = true)
+    List<OrderHistoryEntry> search(@RequestParam(required = false) UUID customer,
+            @RequestParam(required = false) @Size(min = 2, max = 100) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw RejectedRequest.badRequest("to", "must be after 'from'");
+        }
+        return store.search(new OrderHistoryQuery(customer == null ? null : new UserId(customer), q, statusOf(status), from, to,
+                page, size));
+    }
+
+    @GetMapping("/v1/admin/read-models/order-history")
+    @Transactional(readOnly = true)
+    Map<String, Object> state() {
+        return store.state();
+    }
+
+    @PostMapping("/v1/admin/read-models/order-history/rebuild")
+    Reconciliation.Report rebuild() {
+        return reconciliation.rebuild();
+    }
+
+    private static OrderStatus statusOf(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return OrderStatus.valueOf(status);
+        } catch (IllegalArgumentException unknown) {
+            throw RejectedRequest.badRequest("status", "'" + status + "' is not one of " + Arrays.toString(OrderStatus.values()));
+        }
+    }
+}

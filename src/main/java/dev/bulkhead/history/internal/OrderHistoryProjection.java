@@ -1,0 +1,66 @@
+package dev.bulkhead.history.internal;
+
+import dev.bulkhead.billing.PaymentCompleted;
+import dev.bulkhead.billing.PaymentFailed;
+import dev.bulkhead.order.OrderPlaced;
+import dev.bulkhead.order.OrderStatusChanged;
+import dev.bulkhead.user.UserRegistered;
+import dev.bulkhead.user.UserRenamed;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the order history from events only. Each handler applies its event once (the event id is
+ * recorded in the same transaction) and moves the projection's checkpoint to it.
+ */
+@Component
+class OrderHistoryProjection {
+
+    private final OrderHistoryStore store;
+    private final Clock clock;
+
+    OrderHistoryProjection(OrderHistoryStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(UserRegistered event) {
+        once(event.eventId(), event, () -> store.customer(event.userId(), event.name(), event.email()));
+    }
+
+    @ApplicationModuleListener
+    void on(UserRenamed event) {
+        once(event.eventId(), event, () -> store.renamed(event.userId(), event.name()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPlaced event) {
+        once(event.eventId(), event, () -> store.placed(event.orderId(), event.userId(), event.total(), event.occurredAt()));
+    }
+
+    @ApplicationModuleListener
+    void on(OrderStatusChanged event) {
+        once(event.eventId(), event, () -> store.status(event.orderId(), event.to(), event.occurredAt()));
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentCompleted event) {
+        once(event.eventId(), event, () -> store.paid(event.chargeReference(), event.amount()));
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentFailed event) {
+        once(event.eventId(), event, () -> store.failed(event.chargeReference(), event.reason().name()));
+    }
+
+    private void once(UUID eventId, Object event, Runnable apply) {
+        String type = event.getClass().getSimpleName();
+        if (store.firstDelivery(eventId, type, clock.instant())) {
+            apply.run();
+            store.checkpoint(eventId, type, clock.instant());
+        }
+    }
+}

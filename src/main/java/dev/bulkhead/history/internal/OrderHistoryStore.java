@@ -1,0 +1,201 @@
+package dev.bulkhead.history.internal;
+
+import dev.bulkhead.history.OrderHistoryEntry;
+import dev.bulkhead.kernel.Money;
+import dev.bulkhead.order.OrderId;
+import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.user.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read model's tables in the {@code order_history} schema. Every write is an upsert that sets
+ * only what its event knows, so events may arrive in any order; a status only moves to a newer one.
+ */
+@Repository
+class OrderHistoryStore {
+
+    static final String PROJECTION = "order-history";
+
+    private static final String COLUMNS = "order_id, user_id, customer_name, customer_email, status, currency, total_minor, "
+            + "paid_minor, refunded_minor, failure_reason, placed_at";
+
+    private final JdbcClient jdbc;
+
+    OrderHistoryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the event as applied; false when it was applied before (a redelivery). */
+    boolean firstDelivery(UUID eventId, String eventType, Instant at) {
+        return jdbc.sql("INSERT INTO order_history.applied_events (event_id, event_type, applied_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (event_id) DO NOTHING")
+                .params(eventId, eventType, Timestamp.from(at)).update() == 1;
+    }
+
+    void checkpoint(UUID eventId, String eventType, Instant at) {
+        jdbc.sql("UPDATE order_history.projection_state SET last_event_id = ?, last_event_type = ?, last_applied_at = ?, "
+                        + "events_applied = events_applied + 1 WHERE projection = ?")
+                .params(eventId, eventType, Timestamp.from(at), PROJECTION).update();
+    }
+
+    void customer(UserId userId, String name, String email) {
+        jdbc.sql("INSERT INTO order_history.customers (user_id, name, email) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email")
+                .params(userId.value(), name, email).update();
+        jdbc.sql("UPDATE order_history.orders SET customer_name = ?, customer_email = ?, updated_at = now() WHERE user_id = ?")
+                .params(name, email, userId.value()).update();
+    }
+
+    void renamed(UserId userId, String name) {
+        jdbc.sql("UPDATE order_history.customers SET name = ? WHERE user_id = ?").params(name, userId.value()).update();
+        jdbc.sql("UPDATE order_history.orders SET customer_name = ?, updated_at = now() WHERE user_id = ?")
+                .params(name, userId.value()).update();
+    }
+
+    void placed(OrderId orderId, UserId userId, Money total, Instant placedAt) {
+        jdbc.sql("""
+                INSERT INTO order_history.orders (order_id, user_id, customer_name, customer_email, status, status_at,
+                    currency, total_minor, placed_at, updated_at)
+                SELECT ?, ?, c.name, c.email, 'PENDING_PAYMENT', ?, ?, ?, ?, now()
+                FROM (SELECT 1) AS one LEFT JOIN order_history.customers c ON c.user_id = ?
+                ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+                    customer_name = COALESCE(order_history.orders.customer_name, EXCLUDED.customer_name),
+                    customer_email = COALESCE(order_history.orders.customer_email, EXCLUDED.customer_email),
+                    status = COALESCE(order_history.orders.status, EXCLUDED.status),
+                    status_at = COALESCE(order_history.orders.status_at, EXCLUDED.status_at),
+                    currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, placed_at = EXCLUDED.placed_at,
+                    updated_at = now()""")
+                .params(orderId.value(), userId.value(), Timestamp.from(placedAt), total.currency(), total.minorUnits(),
+                        Timestamp.from(placedAt), userId.value())
+                .update();
+    }
+
+    void status(OrderId orderId, OrderStatus status, Instant at) {
+        jdbc.sql("""
+                INSERT INTO order_history.orders (order_id, status, status_at, updated_at) VALUES (?, ?, ?, now())
+                ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, status_at = EXCLUDED.status_at, updated_at = now()
+                WHERE order_history.orders.status_at IS NULL OR order_history.orders.status_at <= EXCLUDED.status_at""")
+                .params(orderId.value(), status.name(), Timestamp.from(at)).update();
+    }
+
+    void paid(UUID orderId, Money amount) {
+        jdbc.sql("""
+                INSERT INTO order_history.orders (order_id, paid_minor, currency, updated_at) VALUES (?, ?, ?, now())
+                ON CONFLICT (order_id) DO UPDATE SET paid_minor = EXCLUDED.paid_minor, updated_at = now()""")
+                .params(orderId, amount.minorUnits(), amount.currency()).update();
+    }
+
+    void refunded(UUID orderId, Money amount) {
+        jdbc.sql("""
+                INSERT INTO order_history.orders (order_id, refunded_minor, currency, updated_at) VALUES (?, ?, ?, now())
+                ON CONFLICT (order_id) DO UPDATE SET refunded_minor = EXCLUDED.refunded_minor, updated_at = now()""")
+                .params(orderId, amount.minorUnits(), amount.currency()).update();
+    }
+
+    void failed(UUID orderId, String reason) {
+        jdbc.sql("""
+                INSERT INTO order_history.orders (order_id, failure_reason, updated_at) VALUES (?, ?, now())
+                ON CONFLICT (order_id) DO UPDATE SET failure_reason = EXCLUDED.failure_reason, updated_at = now()""")
+                .params(orderId, reason).update();
+    }
+
+    /** Replaces a row with what the owning modules say, for reconciliation and rebuilds. */
+    void replace(OrderHistoryEntry entry) {
+        jdbc.sql("""
+                INSERT INTO order_history.orders (order_id, user_id, customer_name, customer_email, status, status_at, currency,
+                    total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id, customer_name = EXCLUDED.customer_name,
+                    customer_email = EXCLUDED.customer_email, status = EXCLUDED.status, status_at = EXCLUDED.status_at,
+                    currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, paid_minor = EXCLUDED.paid_minor,
+                    refunded_minor = EXCLUDED.refunded_minor, failure_reason = EXCLUDED.failure_reason,
+                    placed_at = EXCLUDED.placed_at, updated_at = now()""")
+                .params(entry.orderId().value(), entry.userId().value(), entry.customerName(), entry.customerEmail(),
+                        entry.status().name(), entry.total().currency(), entry.total().minorUnits(), entry.paid().minorUnits(),
+                        entry.refunded().minorUnits(), entry.failureReason(), Timestamp.from(entry.placedAt()))
+                .update();
+    }
+
+    void delete(OrderId orderId) {
+        jdbc.sql("DELETE FROM order_history.orders WHERE order_id = ?").param(orderId.value()).update();
+    }
+
+    void clear() {
+        jdbc.sql("DELETE FROM order_history.orders").update();
+        jdbc.sql("DELETE FROM order_history.customers").update();
+        jdbc.sql("UPDATE order_history.projection_state SET rebuilt_at = now() WHERE projection = ?").param(PROJECTION).update();
+    }
+
+    Map<OrderId, OrderHistoryEntry> byIds(Collection<OrderId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM order_history.orders WHERE order_id = ANY(?)")
+                .param(ids.stream().map(OrderId::value).toArray(UUID[]::new))
+                .query(OrderHistoryStore::entry).list().stream()
+                .collect(Collectors.toMap(OrderHistoryEntry::orderId, Function.identity()));
+    }
+
+    List<OrderId> idsAfter(UUID after, int limit) {
+        return jdbc.sql("SELECT order_id FROM order_history.orders WHERE order_id > ? ORDER BY order_id LIMIT ?")
+                .params(after, limit).query((row, n) -> new OrderId(row.getObject(1, UUID.class))).list();
+    }
+
+    List<OrderHistoryEntry> search(OrderHistoryQuery query) {
+        return jdbc.sql("""
+                SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor,
+                    refunded_minor, failure_reason, placed_at
+                FROM order_history.orders
+                WHERE (CAST(:customer AS uuid) IS NULL OR user_id = CAST(:customer AS uuid))
+                  AND (CAST(:status AS varchar) IS NULL OR status = CAST(:status AS varchar))
+                  AND (CAST(:from AS timestamptz) IS NULL OR placed_at >= CAST(:from AS timestamptz))
+                  AND (CAST(:to AS timestamptz) IS NULL OR placed_at < CAST(:to AS timestamptz))
+                  AND (CAST(:pattern AS varchar) IS NULL OR customer_name ILIKE CAST(:pattern AS varchar)
+                       OR customer_email ILIKE CAST(:pattern AS varchar))
+                ORDER BY placed_at DESC NULLS LAST, order_id
+                LIMIT :size OFFSET :offset""")
+                .param("customer", query.customer() == null ? null : query.customer().value())
+                .param("status", query.status() == null ? null : query.status().name())
+                .param("from", query.from() == null ? null : Timestamp.from(query.from()))
+                .param("to", query.to() == null ? null : Timestamp.from(query.to()))
+                .param("pattern", query.text() == null ? null : "%" + escapeLike(query.text()) + "%")
+                .param("size", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query(OrderHistoryStore::entry).list();
+    }
+
+    Map<String, Object> state() {
+        return jdbc.sql("SELECT last_event_id, last_event_type, last_applied_at, events_applied, rebuilt_at "
+                + "FROM order_history.projection_state WHERE projection = ?").param(PROJECTION).query().singleRow();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static OrderHistoryEntry entry(ResultSet row, int number) throws SQLException {
+        String currency = row.getString("currency");
+        Long total = (Long) row.getObject("total_minor");
+        UUID user = row.getObject("user_id", UUID.class);
+        String status = row.getString("status");
+        Timestamp placed = row.getTimestamp("placed_at");
+        return new OrderHistoryEntry(new OrderId(row.getObject("order_id", UUID.class)), user == null ? null : new UserId(user),
+                row.getString("customer_name"), row.getString("customer_email"),
+                status == null ? null : OrderStatus.valueOf(status),
+                currency == null || total == null ? null : Money.of(total, currency),
+                currency == null ? null : Money.of(row.getLong("paid_minor"), currency),
+                currency == null ? null : Money.of(row.getLong("refunded_minor"), currency),
+                row.getString("failure_reason"), placed == null ? null : placed.toInstant());
+    }
+}

@@ -1,0 +1,208 @@
+package dev.bulkhead.history.internal;
+
+import static dev.bulkhead.testing.HttpClient.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulkhead.testing.DatabaseInspector;
+import dev.bulkhead.testing.HttpClient;
+import dev.bulkhead.testing.IntegrationTest;
+import dev.bulkhead.user.UserId;
+import dev.bulkhead.user.UserRenamed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The order history read model, fed only by events, agrees with what the owning modules say after
+ * a mixed workload, can be rebuilt to the same result, and has its drift repaired.
+ */
+@IntegrationTest
+class OrderHistoryReadModelTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    DatabaseInspector inspector;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    HttpClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpClient(mvc);
+    }
+
+    @Test
+    void after_a_mixed_workload_the_read_model_equals_what_the_owning_modules_say_and_a_rebuild_gives_the_same() {
+        Workload workload = mixedWorkload();
+
+        for (String orderId : workload.orders()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
+        }
+        List<Object> before = historyOf(workload.customers());
+
+        assertThat(http.post("/v1/admin/read-models/order-history/rebuild", "")).hasStatusOk();
+
+        assertThat(historyOf(workload.customers())).isEqualTo(before);
+        assertThat(http.get("/v1/admin/read-models/order-history")).bodyJson().extractingPath("$.rebuilt_at").isNotNull();
+    }
+
+    @Test
+    void the_read_model_remembers_the_last_event_it_applied_and_applies_each_event_once() {
+        UUID user = http.registerCustomer("Once Only");
+        UserRenamed renamed = new UserRenamed(UUID.randomUUID(), new UserId(user), "Renamed Once", Instant.now());
+        publish(renamed);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "Renamed Once".equals(customerName(user)));
+        inspector.sql("update order_history.customers set name = 'Changed Since' where user_id = ?").param(user).update();
+
+        publish(renamed); // a redelivery of the same event
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
+                "select count(*) from events.event_publication where serialized_event like ? and completion_date is not null",
+                "%" + renamed.eventId() + "%") >= 4);
+        assertThat(customerName(user)).isEqualTo("Changed Since");
+        MvcTestResult state = http.get("/v1/admin/read-models/order-history");
+        assertThat(state).hasStatusOk().bodyJson().extractingPath("$.events_applied").asNumber().isNotNull();
+        assertThat(state).bodyJson().extractingPath("$.last_event_id").isNotNull();
+    }
+
+    @Test
+    void drift_injected_into_the_read_model_is_found_and_repaired() {
+        Workload workload = mixedWorkload();
+        for (String orderId : workload.orders()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
+        }
+        http.post("/v1/admin/reconciliations", "");
+        String renamed = workload.orders().get(0);
+        String missing = workload.orders().get(1);
+        String stale = workload.orders().get(2);
+        inspector.sql("update order_history.orders set customer_name = 'Someone Else' where order_id = ?::uuid").param(renamed).update();
+        inspector.sql("delete from order_history.orders where order_id = ?::uuid").param(missing).update();
+        inspector.sql("update order_history.orders set status = 'PENDING_PAYMENT' where order_id = ?::uuid").param(stale).update();
+
+        MvcTestResult report = http.post("/v1/admin/reconciliations", "");
+
+        List<Number> drifted = read(report, "$[?(@.name == 'history.order-history')].drifted");
+        List<Number> repaired = read(report, "$[?(@.name == 'history.order-history')].repaired");
+        assertThat(drifted.get(0).longValue()).isGreaterThanOrEqualTo(3);
+        assertThat(repaired.get(0).longValue()).isEqualTo(drifted.get(0).longValue());
+        for (String orderId : List.of(renamed, missing, stale)) {
+            assertAgreesWithOwners(orderId);
+        }
+    }
+
+    @Test
+    void the_history_is_searchable_by_customer_text_status_and_date_range() {
+        Workload workload = mixedWorkload();
+        for (String orderId : workload.orders()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
+        }
+        UUID rich = workload.customers().get(0);
+
+        assertThat(http.get("/v1/support/order-history?customer=" + rich + "&status=PAID")).hasStatusOk()
+                .bodyJson().extractingPath("$[*].status").asArray().isNotEmpty().containsOnly("PAID");
+        assertThat(http.get("/v1/support/order-history?q=" + workload.tag() + "&status=PAYMENT_FAILED")).hasStatusOk()
+                .bodyJson().extractingPath("$[*].customerName").asArray().hasSize(1);
+        assertThat(http.get("/v1/support/order-history?customer=" + rich + "&from=" + Instant.now().plusSeconds(60)))
+                .hasStatusOk().bodyJson().extractingPath("$").asArray().isEmpty();
+        assertThat(http.get("/v1/support/order-history?customer=" + rich + "&from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&size=1"))
+                .hasStatusOk().bodyJson().extractingPath("$").asArray().hasSize(1);
+    }
+
+    @Test
+    void bad_searches_get_400_naming_the_field() {
+        assertRejected(http.get("/v1/support/order-history?status=LOST"), "status");
+        assertRejected(http.get("/v1/support/order-history?customer=42"), "customer");
+        assertRejected(http.get("/v1/support/order-history?size=0"), "size");
+        assertRejected(http.get("/v1/support/order-history?page=-1"), "page");
+        assertRejected(http.get("/v1/support/order-history?q=x"), "q");
+        assertRejected(http.get("/v1/support/order-history?from=yesterday"), "from");
+        assertRejected(http.get("/v1/support/order-history?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z"), "to");
+    }
+
+    /** Three customers: one pays twice, one cannot pay, one pays and is renamed afterwards. */
+    private Workload mixedWorkload() {
+        String tag = "wl" + UUID.randomUUID().toString().substring(0, 8);
+        UUID rich = http.registerCustomer("Rich " + tag);
+        UUID poor = http.registerCustomer("Poor " + tag);
+        UUID renamed = http.registerCustomer("Before " + tag);
+        http.topUp(rich, 10_000);
+        http.topUp(renamed, 1_000);
+        List<String> orders = new ArrayList<>();
+        orders.add(place(rich, 2_000));
+        orders.add(place(rich, 3_000));
+        orders.add(place(poor, 500));
+        orders.add(place(renamed, 400));
+        for (String order : orders) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !"PENDING_PAYMENT".equals(read(http.get("/v1/orders/" + order), "$.status")));
+        }
+        http.patch("/v1/users/" + renamed, "{\"name\":\"After " + tag + "\"}");
+        return new Workload(tag, List.of(rich, poor, renamed), orders);
+    }
+
+    private record Workload(String tag, List<UUID> customers, List<String> orders) {
+    }
+
+    private String place(UUID user, long price) {
+        return read(http.post("/v1/orders", "{\"userId\":\"" + user + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"ITEM\",\"quantity\":1,\"unitPrice\":" + price + "}]}"), "$.id");
+    }
+
+    /** The read model's row for an order against the order, user and billing modules' own answers. */
+    private void assertAgreesWithOwners(String orderId) {
+        MvcTestResult order = http.get("/v1/orders/" + orderId);
+        String userId = read(order, "$.userId");
+        List<Map<String, Object>> rows = read(http.get("/v1/support/order-history?customer=" + userId + "&size=100"),
+                "$[?(@.orderId == '" + orderId + "')]");
+        assertThat(rows).as("read model row of order %s", orderId).hasSize(1);
+        Map<String, Object> row = rows.get(0);
+        assertThat(row.get("status")).isEqualTo(read(order, "$.status"));
+        assertThat(((Map<?, ?>) row.get("total")).get("minorUnits")).isEqualTo(read(order, "$.total.minorUnits"));
+        assertThat(row.get("customerName")).isEqualTo(read(http.get("/v1/users/" + userId), "$.name"));
+        List<Object> payments = read(http.get("/v1/billing/summary/" + userId),
+                "$.recentPayments[?(@.chargeReference == '" + orderId + "' && @.status == 'COMPLETED')].amount.minorUnits");
+        long paid = payments.isEmpty() ? 0 : ((Number) payments.get(0)).longValue();
+        assertThat(((Number) ((Map<?, ?>) row.get("paid")).get("minorUnits")).longValue()).isEqualTo(paid);
+    }
+
+    private List<Object> historyOf(List<UUID> customers) {
+        List<Object> rows = new ArrayList<>();
+        for (UUID customer : customers) {
+            rows.add(read(http.get("/v1/support/order-history?customer=" + customer + "&size=100"), "$"));
+        }
+        return rows;
+    }
+
+    private String customerName(UUID user) {
+        return inspector.sql("select name from order_history.customers where user_id = ?").param(user)
+                .query(String.class).optional().orElse(null);
+    }
+
+    private void publish(Object event) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setName("dev.bulkhead.user.internal.Redelivery.publish");
+        template.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    private static void assertRejected(MvcTestResult result, String field) {
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[*].field").asArray().contains(field);
+    }
+}
