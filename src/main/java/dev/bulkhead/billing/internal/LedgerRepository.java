@@ -7,5 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface LedgerRepository extends JpaRepository<LedgerEntry, UUID> {
 
+    boolean existsByChargeReferenceAndKind(UUID chargeReference, LedgerEntry.Kind kind);
+
     List<LedgerEntry> findByUserIdAndKindOrderByOccurredAtDesc(UUID userId, LedgerEntry.Kind kind, Limit limit);
 }
