@@ -101,7 +101,7 @@ class EventAdminController {
     }
 
     /**
-     * @param attempts resubmissions so far (0 for a publication only delivered once)
+     * @param attempts deliveries so far, the first one included
      * @param failures failed deliveries recorded, with the last one's error and time
      */
     record Publication(UUID id, State state, String status, String eventType, UUID eventId, String listener,

@@ -32,9 +32,12 @@ record EventRetryProperties(Duration interval, Duration initialBackoff, Duration
         }
     }
 
-    /** Whether a publication delivered this many times and failed is parked rather than retried. */
+    /**
+     * Whether a failed publication is parked rather than retried. Spring Modulith counts deliveries
+     * in {@code completion_attempts}: 1 for the first, plus one per resubmission.
+     */
     boolean parks(int completionAttempts) {
-        return completionAttempts + 1 >= maxAttempts;
+        return completionAttempts >= maxAttempts;
     }
 
     private static Duration positive(String name, Duration value, Duration fallback) {

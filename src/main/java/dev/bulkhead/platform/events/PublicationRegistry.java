@@ -53,17 +53,17 @@ class PublicationRegistry {
     }
 
     /**
-     * Failed publications whose back-off has elapsed and which are not parked, oldest first. The
-     * back-off after {@code n} resubmissions is {@code min(maxBackoff, initialBackoff × 2ⁿ)}, counted
-     * from the last resubmission (or the publication).
+     * Failed publications whose back-off has elapsed and which are not parked, oldest first. After
+     * {@code n} deliveries ({@code completion_attempts}) the back-off is
+     * {@code min(maxBackoff, initialBackoff × 2ⁿ⁻¹)}, counted from the last resubmission (or the publication).
      */
     List<UUID> dueForRetry(Instant now, EventRetryProperties retry) {
         return jdbc.sql("""
                 select id from %s
                 where completion_date is null and status = 'FAILED'
-                  and coalesce(completion_attempts, 0) + 1 < :maxAttempts
+                  and coalesce(completion_attempts, 1) < :maxAttempts
                   and coalesce(last_resubmission_date, publication_date)
-                      + least(:maxBackoffMs, :initialBackoffMs * power(2, least(coalesce(completion_attempts, 0), 30)))
+                      + least(:maxBackoffMs, :initialBackoffMs * power(2, least(greatest(coalesce(completion_attempts, 1) - 1, 0), 30)))
                         * interval '1 millisecond' <= :now
                 order by publication_date
                 limit :batchSize
@@ -114,7 +114,7 @@ class PublicationRegistry {
 
     private static final String SELECT_ROWS = """
             select p.id, p.event_type, p.listener_id, p.publication_date, p.completion_date, p.status,
-                   coalesce(p.completion_attempts, 0) as completion_attempts, p.last_resubmission_date,
+                   coalesce(p.completion_attempts, 1) as completion_attempts, p.last_resubmission_date,
                    p.serialized_event::jsonb ->> 'eventId' as event_id,
                    f.error, f.failed_at, coalesce(f.failures, 0) as failures
             from %s p
