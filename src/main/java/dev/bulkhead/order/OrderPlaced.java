@@ -1,6 +1,7 @@
 package dev.bulkhead.order;
 
 import dev.bulkhead.billing.ChargeRequest;
+import dev.bulkhead.kernel.IntegrationEvent;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.user.UserId;
 import java.time.Instant;
@@ -12,8 +13,19 @@ import org.jmolecules.event.annotation.DomainEvent;
  * {@code total} to {@code userId}'s account with the order id as the charge reference.
  */
 @DomainEvent
-public record OrderPlaced(UUID eventId, OrderId orderId, UserId userId, Money total, Instant occurredAt)
-        implements ChargeRequest {
+public record OrderPlaced(UUID eventId, OrderId orderId, UserId userId, Money total, Instant occurredAt, int version)
+        implements ChargeRequest, IntegrationEvent {
+
+    public static final int VERSION = 1;
+
+    public OrderPlaced(UUID eventId, OrderId orderId, UserId userId, Money total, Instant occurredAt) {
+        this(eventId, orderId, userId, total, occurredAt, VERSION);
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return orderId.value();
+    }
 
     @Override
     public UUID chargeReference() {

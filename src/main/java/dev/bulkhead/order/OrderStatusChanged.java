@@ -1,5 +1,6 @@
 package dev.bulkhead.order;
 
+import dev.bulkhead.kernel.IntegrationEvent;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.user.UserId;
 import java.time.Instant;
@@ -14,5 +15,17 @@ import org.jmolecules.event.annotation.DomainEvent;
  */
 @DomainEvent
 public record OrderStatusChanged(UUID eventId, OrderId orderId, UserId userId, OrderStatus from, OrderStatus to,
-        Money total, String cause, Instant occurredAt) {
+        Money total, String cause, Instant occurredAt, int version) implements IntegrationEvent {
+
+    public static final int VERSION = 1;
+
+    public OrderStatusChanged(UUID eventId, OrderId orderId, UserId userId, OrderStatus from, OrderStatus to, Money total,
+            String cause, Instant occurredAt) {
+        this(eventId, orderId, userId, from, to, total, cause, occurredAt, VERSION);
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return orderId.value();
+    }
 }

@@ -1,8 +1,11 @@
 /**
  * Platform: the plumbing every module shares and none owns. It runs each module's Flyway
  * migrations against that module's own schema, turns rejected requests into RFC 9457 problem
- * details, and explains start-up failures caused by an unreachable database. It owns no business
- * data and depends on no business module.
+ * details, explains start-up failures caused by an unreachable database, runs scheduled jobs once
+ * across instances ({@link dev.bulkhead.platform.ClusterLock}), and keeps the event publication
+ * registry moving: failed and abandoned deliveries are retried with back-off, parked after too many
+ * failures, and shown to operators under {@code /v1/admin/events} with their errors. It owns no
+ * business data, reads only the {@code events} schema, and depends on no business module.
  */
 @ApplicationModule(displayName = "Platform")
 package dev.bulkhead.platform;

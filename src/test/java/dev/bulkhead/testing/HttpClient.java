@@ -31,6 +31,16 @@ public final class HttpClient {
         return mvc.patch().uri(path).contentType(MediaType.APPLICATION_JSON).content(json).exchange();
     }
 
+    /** Places an order of one line and returns its id. */
+    public String placeOrder(UUID userId, long unitPrice) {
+        MvcTestResult placed = post("/v1/orders", "{\"userId\":\"" + userId + "\",\"currency\":\"EUR\",\"lines\":"
+                + "[{\"sku\":\"ITEM\",\"quantity\":1,\"unitPrice\":" + unitPrice + "}]}");
+        if (placed.getResponse().getStatus() != 201) {
+            throw new IllegalStateException("order failed: " + body(placed));
+        }
+        return read(placed, "$.id");
+    }
+
     public static String body(MvcTestResult result) {
         try {
             return result.getResponse().getContentAsString();

@@ -10,12 +10,19 @@ import org.springframework.context.annotation.Import;
 import dev.bulkhead.architecture.ModuleSqlGuardConfiguration;
 
 /**
- * The whole application with MockMvc, on a fresh real PostgreSQL database shared by every test
- * class using it, with every SQL statement checked against its module's schema (rule R8).
+ * The whole application with MockMvc, on a fresh real PostgreSQL database shared by every test class
+ * using it, with every SQL statement checked against its module's schema (rule R8). Failed event
+ * deliveries are retried within a second and parked after three attempts, so tests can watch a
+ * failing listener go all the way to parked.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = {
+        "bulkhead.events.retry.interval=200ms",
+        "bulkhead.events.retry.initial-backoff=100ms",
+        "bulkhead.events.retry.max-backoff=400ms",
+        "bulkhead.events.retry.max-attempts=3",
+        "bulkhead.order.expiry-check-interval=500ms" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, ModuleSqlGuardConfiguration.class })
 public @interface IntegrationTest {

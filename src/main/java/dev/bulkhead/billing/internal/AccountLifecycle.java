@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens an account for every registered user and keeps billing's copy of the user's fields in step
- * with the user module's events. Each handler is idempotent, because the registry may deliver an
- * event again after a crash.
+ * with the user module's events. Each handler applies an event at most once ({@link BillingInbox}),
+ * because the registry may deliver an event again after a crash.
  */
 @Component
 class AccountLifecycle {
@@ -21,18 +21,21 @@ class AccountLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AccountLifecycle.class);
 
     private final AccountRepository accounts;
+    private final BillingInbox inbox;
     private final BillingProperties properties;
     private final Clock clock;
 
-    AccountLifecycle(AccountRepository accounts, BillingProperties properties, Clock clock) {
+    AccountLifecycle(AccountRepository accounts, BillingInbox inbox, BillingProperties properties, Clock clock) {
         this.accounts = accounts;
+        this.inbox = inbox;
         this.properties = properties;
         this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(UserRegistered event) {
-        if (accounts.existsById(event.userId().value())) {
+        if (!inbox.firstDelivery(event.eventId(), "AccountLifecycle.on(UserRegistered)")
+                || accounts.existsById(event.userId().value())) {
             return;
         }
         accounts.save(new Account(event.userId(), event.email(), event.name(), properties.currency(), clock.instant()));
@@ -41,12 +44,16 @@ class AccountLifecycle {
 
     @ApplicationModuleListener
     void on(UserRenamed event) {
-        accountOf(event.userId(), event).rename(event.name());
+        if (inbox.firstDelivery(event.eventId(), "AccountLifecycle.on(UserRenamed)")) {
+            accountOf(event.userId(), event).rename(event.name());
+        }
     }
 
     @ApplicationModuleListener
     void on(UserDeactivated event) {
-        accountOf(event.userId(), event).deactivate();
+        if (inbox.firstDelivery(event.eventId(), "AccountLifecycle.on(UserDeactivated)")) {
+            accountOf(event.userId(), event).deactivate();
+        }
     }
 
     /**

@@ -14,5 +14,7 @@ interface LedgerRepository extends JpaRepository<LedgerEntry, UUID> {
     @Query("select e.chargeReference, sum(e.amountMinor) from LedgerEntry e where e.kind = dev.bulkhead.billing.internal.LedgerEntry.Kind.REFUND and e.chargeReference in :references group by e.chargeReference")
     List<Object[]> sumRefundsByChargeReference(@Param("references") Collection<UUID> references);
 
+    boolean existsByChargeReferenceAndKind(UUID chargeReference, LedgerEntry.Kind kind);
+
     List<LedgerEntry> findByUserIdAndKindOrderByOccurredAtDesc(UUID userId, LedgerEntry.Kind kind, Limit limit);
 }

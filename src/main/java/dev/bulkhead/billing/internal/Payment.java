@@ -17,14 +17,15 @@ import java.util.UUID;
 
 /**
  * The outcome of one charge request. The charge reference is unique, so a request delivered twice
- * finds its payment already made and charges nothing more.
+ * finds its payment already made and charges nothing more. A completed payment may later be
+ * REFUNDED; a charge withdrawn before it was made is stored FAILED with reason WITHDRAWN.
  */
 @Entity
 @Table(schema = ModuleSchemas.BILLING, name = "payments")
 class Payment {
 
     enum Status {
-        COMPLETED, FAILED
+        COMPLETED, FAILED, REFUNDED
     }
 
     @Id
@@ -85,8 +86,28 @@ class Payment {
     }
 
     ChargeView toCharge(long refundedMinor) {
-        return new ChargeView(chargeReference, status == Status.COMPLETED, Money.of(amountMinor, currency),
+        return new ChargeView(chargeReference, status == Status.COMPLETED || status == Status.REFUNDED, Money.of(amountMinor, currency),
                 Money.of(refundedMinor, currency), failureReason);
+    }
+
+    Status status() {
+        return status;
+    }
+
+    UserId payer() {
+        return new UserId(userId);
+    }
+
+    Money amount() {
+        return Money.of(amountMinor, currency);
+    }
+
+    /** The money of this completed payment was given back (the REFUND ledger entry says when). */
+    void markRefunded() {
+        if (status != Status.COMPLETED) {
+            throw new IllegalStateException("payment " + id + " is " + status + " and cannot be refunded");
+        }
+        status = Status.REFUNDED;
     }
 
     BillingSummary.Payment toSummary() {

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns charge requests into payments. Runs in its own transaction after the requesting module
  * committed: the account row is locked, the outcome stored, and the outcome event published in
- * the same transaction, so billing's state and its announcement never disagree.
+ * the same transaction, so billing's state and its announcement never disagree. At most one payment
+ * is made per charge reference (unique in {@code payments}, and one CHARGE entry per reference in the
+ * ledger), and each request is applied once ({@link BillingInbox}).
  */
 @Component
 class PaymentProcessor {
@@ -28,12 +30,14 @@ class PaymentProcessor {
     private final AccountRepository accounts;
     private final LedgerRepository ledger;
     private final PaymentRepository payments;
+    private final BillingInbox inbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PaymentProcessor(AccountRepository accounts, LedgerRepository ledger, PaymentRepository payments,
-            ApplicationEventPublisher events, Clock clock) {
+            BillingInbox inbox, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.inbox = inbox;
         this.ledger = ledger;
         this.payments = payments;
         this.events = events;
@@ -42,9 +46,14 @@ class PaymentProcessor {
 
     @ApplicationModuleListener
     void on(ChargeRequest request) {
+        if (!inbox.firstDelivery(request.eventId(), "PaymentProcessor.on(ChargeRequest)")) {
+            log.debug("Charge request {} already applied; ignoring the redelivery", request.eventId());
+            return;
+        }
         Optional<Account> account = accounts.findForUpdate(request.payer().value());
         if (payments.existsByChargeReference(request.chargeReference())) {
-            log.debug("Charge {} already handled; ignoring redelivery {}", request.chargeReference(), request.eventId());
+            // charged or refused by an earlier request for the same reference, or withdrawn by a RefundRequest
+            log.debug("Charge {} already handled or withdrawn; ignoring request {}", request.chargeReference(), request.eventId());
             return;
         }
         Instant now = clock.instant();

@@ -2,6 +2,7 @@ package dev.bulkhead.history.internal;
 
 import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
+import dev.bulkhead.billing.PaymentRefunded;
 import dev.bulkhead.order.OrderPlaced;
 import dev.bulkhead.order.OrderStatusChanged;
 import dev.bulkhead.user.UserRegistered;
@@ -49,6 +50,11 @@ class OrderHistoryProjection {
     @ApplicationModuleListener
     void on(PaymentCompleted event) {
         once(event.eventId(), event, () -> store.paid(event.chargeReference(), event.amount()));
+    }
+
+    @ApplicationModuleListener
+    void on(PaymentRefunded event) {
+        once(event.eventId(), event, () -> store.refunded(event.chargeReference(), event.amount()));
     }
 
     @ApplicationModuleListener

@@ -4,6 +4,7 @@ import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.order.OrderStatusChanged;
 import dev.bulkhead.order.OrderView;
 import dev.bulkhead.user.UserId;
 import jakarta.persistence.CollectionTable;
@@ -18,21 +19,28 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jmolecules.ddd.annotation.AggregateRoot;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 
 /**
  * An order and its lines. The customer is held as a {@link UserId} value: the user belongs to
- * another module and is never loaded from here. Every status change appends to the timeline.
+ * another module and is never loaded from here. Every status change appends to the timeline, naming
+ * what caused it; a change that does not fit the current status is refused, so a redelivered or
+ * overtaken event changes nothing.
  */
 @Entity
 @Table(schema = ModuleSchemas.ORDER, name = "orders")
 @AggregateRoot
 class Order {
+
+    static final String CANCEL_CAUSE = "CancelOrder request";
 
     @Id
     private UUID id;
@@ -66,6 +74,10 @@ class Order {
 
     @Version
     private Long version;
+
+    /** Status changes not yet published; never stored. */
+    @Transient
+    private final List<OrderStatusChanged> statusChanges = new ArrayList<>();
 
     protected Order() {
     }
@@ -102,18 +114,77 @@ class Order {
     }
 
     /**
-     * Moves a pending order on; an order that already left PENDING_PAYMENT stays where it is, so a
-     * redelivered outcome event changes nothing.
+     * Billing took the money: a pending order is PAID. An order that expired meanwhile waits for the
+     * refund billing makes because of its {@code OrderExpired}.
      *
-     * @return whether the order moved
+     * @return whether the order moved; false for a redelivered or overtaken event
      */
-    boolean settle(OrderStatus outcome, Instant at, String cause, UUID causeEventId) {
+    boolean paymentCompleted(Instant at, UUID causeEventId) {
+        if (status == OrderStatus.PENDING_PAYMENT) {
+            return moveTo(OrderStatus.PAID, at, "PaymentCompleted", causeEventId);
+        }
+        if (status == OrderStatus.EXPIRED) {
+            return moveTo(OrderStatus.REFUND_PENDING, at, "PaymentCompleted after expiry: billing refunds it", causeEventId);
+        }
+        return false;
+    }
+
+    /** Billing refused the charge: a pending order is PAYMENT_FAILED; any other order stays where it is. */
+    boolean paymentFailed(String reason, Instant at, UUID causeEventId) {
         if (status != OrderStatus.PENDING_PAYMENT) {
             return false;
         }
-        timeline.add(new OrderTransition(status, outcome, at, cause, causeEventId));
-        status = outcome;
+        return moveTo(OrderStatus.PAYMENT_FAILED, at, "PaymentFailed (" + reason + ")", causeEventId);
+    }
+
+    /**
+     * Billing gave the money back. Reached from REFUND_PENDING, or straight from EXPIRED when the
+     * refund's event overtakes the late payment's.
+     */
+    boolean paymentRefunded(Instant at, UUID causeEventId) {
+        if (status != OrderStatus.REFUND_PENDING && status != OrderStatus.EXPIRED) {
+            return false;
+        }
+        return moveTo(OrderStatus.REFUNDED, at, "PaymentRefunded", causeEventId);
+    }
+
+    /** A paid order is cancelled and waits for its refund. */
+    boolean cancel(Instant at) {
+        if (status != OrderStatus.PAID) {
+            return false;
+        }
+        return moveTo(OrderStatus.REFUND_PENDING, at, CANCEL_CAUSE, null);
+    }
+
+    /** A pending order that was not paid in time expires. */
+    boolean expire(Instant at, String cause) {
+        if (status != OrderStatus.PENDING_PAYMENT) {
+            return false;
+        }
+        return moveTo(OrderStatus.EXPIRED, at, cause, null);
+    }
+
+    /** Whether the customer cancelled this order, so that repeating the request can answer the same. */
+    boolean wasCancelled() {
+        return timeline.stream().anyMatch(step -> CANCEL_CAUSE.equals(step.cause()));
+    }
+
+    private boolean moveTo(OrderStatus to, Instant at, String cause, UUID causeEventId) {
+        timeline.add(new OrderTransition(status, to, at, cause, causeEventId));
+        statusChanges.add(new OrderStatusChanged(UUID.randomUUID(), id(), userId, status, to, total(), cause, at));
+        status = to;
         return true;
+    }
+
+    /** Published by Spring Data when the order is saved: one event per timeline entry added since. */
+    @DomainEvents
+    List<OrderStatusChanged> statusChanges() {
+        return List.copyOf(statusChanges);
+    }
+
+    @AfterDomainEventPublication
+    void statusChangesPublished() {
+        statusChanges.clear();
     }
 
     OrderView toView() {

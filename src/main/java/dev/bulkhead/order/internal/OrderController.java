@@ -57,6 +57,12 @@ class OrderController {
         return ResponseEntity.created(URI.create("/v1/orders/" + order.id())).body(order);
     }
 
+    /** Cancels a paid order; billing refunds it and the order ends REFUNDED. 409 for an order that is not paid. */
+    @PostMapping("/{id}/cancel")
+    OrderView cancel(@PathVariable UUID id) {
+        return orders.cancel(new OrderId(id));
+    }
+
     @GetMapping("/{id}")
     OrderView get(@PathVariable UUID id) {
         return orders.findById(new OrderId(id)).orElseThrow(() -> RejectedRequest.notFound("order", id));

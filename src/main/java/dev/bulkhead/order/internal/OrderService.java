@@ -1,6 +1,7 @@
 package dev.bulkhead.order.internal;
 
 import dev.bulkhead.order.OrderApi;
+import dev.bulkhead.order.OrderCancelled;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderPlaced;
 import dev.bulkhead.order.OrderView;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accepts orders and answers questions about them. Whether the customer may order is asked of the
- * user module's API at the moment of ordering (ADR 0004); the order and its {@link OrderPlaced}
- * event commit together.
+ * user module's API at the moment of ordering (ADR 0004); an order's change and the event that
+ * announces it ({@link OrderPlaced}, {@link OrderCancelled}) commit together.
  */
 @Service
 class OrderService implements OrderApi {
@@ -51,6 +52,25 @@ class OrderService implements OrderApi {
         Instant now = clock.instant();
         Order order = orders.save(new Order(userId, currency, lines, now, "PlaceOrder request"));
         events.publishEvent(new OrderPlaced(UUID.randomUUID(), order.id(), userId, order.total(), now));
+        return order.toView();
+    }
+
+    /**
+     * Cancels a paid order: it waits for its refund, and {@link OrderCancelled} asks billing for it.
+     * Repeating the request for an order already cancelled answers the same without a second
+     * cancellation; any other order cannot be cancelled (409).
+     */
+    @Transactional
+    OrderView cancel(OrderId id) {
+        Order order = orders.findForUpdate(id.value()).orElseThrow(() -> RejectedRequest.notFound("order", id));
+        Instant now = clock.instant();
+        if (order.cancel(now)) {
+            orders.save(order); // publishes the order's OrderStatusChanged
+            events.publishEvent(new OrderCancelled(UUID.randomUUID(), order.id(), order.userId(), order.total(), now));
+        } else if (!order.wasCancelled()) {
+            throw RejectedRequest.conflict("status", "order " + id + " is " + order.status()
+                    + "; only a PAID order can be cancelled");
+        }
         return order.toView();
     }
 

@@ -41,6 +41,10 @@ class OrderTransition {
         this.causeEventId = causeEventId;
     }
 
+    String cause() {
+        return cause;
+    }
+
     OrderView.Transition toView() {
         return new OrderView.Transition(from, to, at, cause, causeEventId);
     }

@@ -2,51 +2,64 @@ package dev.bulkhead.order.internal;
 
 import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
-import dev.bulkhead.order.OrderStatus;
-import dev.bulkhead.order.OrderStatusChanged;
-import org.springframework.context.ApplicationEventPublisher;
+import dev.bulkhead.billing.PaymentRefunded;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Settles orders when billing reports how their charge went. */
+/**
+ * Moves orders on when billing reports how their charge went. Each handler applies an event at
+ * most once ({@link OrderInbox}) and locks the order, so a payment event, a cancellation and the
+ * expiry job never overwrite each other, whichever instance runs them.
+ */
 @Component
 class PaymentOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentOutcomes.class);
 
     private final OrderRepository orders;
-    private final ApplicationEventPublisher events;
+    private final OrderInbox inbox;
     private final Clock clock;
 
-    PaymentOutcomes(OrderRepository orders, ApplicationEventPublisher events, Clock clock) {
+    PaymentOutcomes(OrderRepository orders, OrderInbox inbox, Clock clock) {
         this.orders = orders;
-        this.events = events;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(PaymentCompleted event) {
-        settle(event.chargeReference(), OrderStatus.PAID, "PaymentCompleted", event.eventId());
+        apply(event.eventId(), "PaymentOutcomes.on(PaymentCompleted)", event.chargeReference(),
+                order -> order.paymentCompleted(clock.instant(), event.eventId()));
     }
 
     @ApplicationModuleListener
     void on(PaymentFailed event) {
-        settle(event.chargeReference(), OrderStatus.PAYMENT_FAILED, "PaymentFailed (" + event.reason() + ")", event.eventId());
+        apply(event.eventId(), "PaymentOutcomes.on(PaymentFailed)", event.chargeReference(),
+                order -> order.paymentFailed(event.reason().name(), clock.instant(), event.eventId()));
     }
 
-    private void settle(UUID orderId, OrderStatus outcome, String cause, UUID eventId) {
-        orders.findById(orderId).ifPresentOrElse(
+    @ApplicationModuleListener
+    void on(PaymentRefunded event) {
+        apply(event.eventId(), "PaymentOutcomes.on(PaymentRefunded)", event.chargeReference(),
+                order -> order.paymentRefunded(clock.instant(), event.eventId()));
+    }
+
+    private void apply(UUID eventId, String handler, UUID orderId, Predicate<Order> change) {
+        if (!inbox.firstDelivery(eventId, handler)) {
+            log.debug("{} already applied event {}; ignoring the redelivery", handler, eventId);
+            return;
+        }
+        orders.findForUpdate(orderId).ifPresentOrElse(
                 order -> {
-                    OrderStatus before = order.status();
-                    if (order.settle(outcome, clock.instant(), cause, eventId)) {
-                        events.publishEvent(new OrderStatusChanged(UUID.randomUUID(), order.id(), order.userId(), before,
-                                outcome, order.total(), cause, clock.instant()));
+                    if (change.test(order)) {
+                        orders.save(order); // publishes the order's OrderStatusChanged
                     } else {
-                        log.debug("Order {} is already {}; ignoring {}", orderId, order.status(), eventId);
+                        log.debug("Order {} is {}; event {} changes nothing", orderId, order.status(), eventId);
                     }
                 },
                 () -> log.debug("Payment event {} refers to {}, which is not an order", eventId, orderId));

@@ -1,5 +1,6 @@
 package dev.bulkhead.platform.reconciliation;
 
+import dev.bulkhead.platform.ClusterLock;
 import dev.bulkhead.platform.Reconciliation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -21,16 +22,19 @@ class ReconciliationRunner {
 
     private final List<Reconciliation> reconciliations;
     private final MeterRegistry meters;
+    private final ClusterLock lock;
 
-    ReconciliationRunner(List<Reconciliation> reconciliations, MeterRegistry meters) {
+    ReconciliationRunner(List<Reconciliation> reconciliations, MeterRegistry meters, ClusterLock lock) {
         this.reconciliations = reconciliations;
         this.meters = meters;
+        this.lock = lock;
     }
 
+    /** On one instance at a time across the cluster. */
     @Scheduled(initialDelayString = "${bulkhead.reconciliation.interval:PT10M}",
             fixedDelayString = "${bulkhead.reconciliation.interval:PT10M}")
     void onSchedule() {
-        runAll();
+        lock.runExclusively("reconciliation", this::runAll);
     }
 
     synchronized List<Reconciliation.Report> runAll() {

@@ -2,11 +2,14 @@ package dev.bulkhead.billing.internal;
 
 import dev.bulkhead.testing.DatabaseInspector;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.billing.ChargeRequest;
 import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.billing.PaymentFailureReason;
+import dev.bulkhead.billing.PaymentRefunded;
+import dev.bulkhead.billing.RefundRequest;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.testing.TestDatabaseConfiguration;
 import dev.bulkhead.user.UserApi;
@@ -43,6 +46,68 @@ class BillingModuleTests {
         static TestCharge of(UserId payer, long minorUnits) {
             return new TestCharge(UUID.randomUUID(), UUID.randomUUID(), payer, Money.of(minorUnits, "EUR"));
         }
+    }
+
+    /** A refund request as any module could send it. */
+    record TestRefund(UUID eventId, UUID chargeReference, UserId payer, Money amount) implements RefundRequest {
+        static TestRefund of(TestCharge charge) {
+            return new TestRefund(UUID.randomUUID(), charge.chargeReference(), charge.payer(), charge.amount());
+        }
+    }
+
+    @Test
+    void refunds_a_completed_charge_once_with_a_refund_ledger_entry(Scenario scenario) {
+        UserId user = registered(scenario, 5_000);
+        TestCharge charge = TestCharge.of(user, 1_200);
+        scenario.publish(charge).andWaitForEventOfType(PaymentCompleted.class)
+                .matching(event -> event.chargeReference().equals(charge.chargeReference())).toArrive();
+        TestRefund refund = TestRefund.of(charge);
+
+        scenario.publish(refund)
+                .andWaitForEventOfType(PaymentRefunded.class)
+                .matching(event -> event.chargeReference().equals(charge.chargeReference()))
+                .toArriveAndVerify(event -> {
+                    assertThat(event.amount()).isEqualTo(Money.of(1_200, "EUR"));
+                    assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(5_000, "EUR"));
+                    assertThat(entries(charge.chargeReference(), "REFUND")).isEqualTo(1);
+                });
+        // the same request again, as after a crash: nothing more is given back
+        scenario.publish(refund)
+                .andWaitForStateChange(() -> completedPublicationsOf(refund.eventId()), count -> count == 2)
+                .andVerify(count -> {
+                    assertThat(entries(charge.chargeReference(), "REFUND")).isEqualTo(1);
+                    assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(5_000, "EUR"));
+                });
+    }
+
+    @Test
+    void a_refund_request_that_overtakes_its_charge_withdraws_the_charge(Scenario scenario) {
+        UserId user = registered(scenario, 5_000);
+        TestCharge charge = TestCharge.of(user, 1_200);
+
+        scenario.publish(TestRefund.of(charge))
+                .andWaitForStateChange(() -> jdbc.sql("select failure_reason from billing.payments where charge_reference = ?")
+                        .param(charge.chargeReference()).query(String.class).optional())
+                .andVerify(reason -> assertThat(reason).contains("WITHDRAWN"));
+        scenario.publish(charge)
+                .andWaitForStateChange(() -> completedPublicationsOf(charge.eventId()), count -> count == 1)
+                .andVerify(count -> {
+                    assertThat(entries(charge.chargeReference(), "CHARGE")).isZero();
+                    assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(5_000, "EUR"));
+                });
+    }
+
+    @Test
+    void the_database_refuses_a_balance_that_is_negative_or_differs_from_the_ledger(Scenario scenario) {
+        UserId user = registered(scenario, 1_000);
+
+        assertThatThrownBy(() -> jdbc.sql("update billing.accounts set balance_minor = balance_minor + 1 where user_id = ?")
+                .param(user.value()).update()).hasMessageContaining("differs from the sum");
+        assertThatThrownBy(() -> jdbc.sql("update billing.accounts set balance_minor = -1 where user_id = ?")
+                .param(user.value()).update()).hasMessageContaining("accounts_balance_never_negative");
+        assertThatThrownBy(() -> jdbc.sql("delete from billing.ledger_entries where user_id = ?")
+                .param(user.value()).update()).hasMessageContaining("append-only");
+        assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(1_000, "EUR"));
     }
 
     @Test
@@ -165,6 +230,10 @@ class BillingModuleTests {
     private long ledgerSum(UserId user) {
         return jdbc.sql("select coalesce(sum(amount_minor), 0) from billing.ledger_entries where user_id = ?")
                 .param(user.value()).query(Long.class).single();
+    }
+
+    private long entries(UUID chargeReference, String kind) {
+        return jdbc.count("select count(*) from billing.ledger_entries where charge_reference = ? and kind = ?", chargeReference, kind);
     }
 
     private long completedPublicationsOf(UUID eventId) {

@@ -54,7 +54,7 @@ class OutboxAtomicityTests {
 
         inUserModule().executeWithoutResult(status -> events.publishEvent(event));
 
-        assertThat(publicationsOf(event)).isEqualTo(1); // billing is the one listener
+        assertThat(publicationsOf(event)).isEqualTo(2); // billing and the order history listen
     }
 
     private TransactionTemplate inUserModule() {

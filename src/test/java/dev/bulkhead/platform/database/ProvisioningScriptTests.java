@@ -42,7 +42,7 @@ class ProvisioningScriptTests {
             assertThat(single(admin, "select rolinherit::text || rolcanlogin::text from pg_roles where rolname = 'dba_login'"))
                     .isEqualTo("falsetrue");
             assertThat(single(admin, "select count(*) from pg_auth_members m join pg_roles u on u.oid = m.member where u.rolname = 'dba_login'"))
-                    .isEqualTo("8");
+                    .isEqualTo("10");
         }
     }
 

@@ -28,9 +28,10 @@ class SchemaOwnershipTests {
     void each_module_has_its_tables_in_its_own_schema_and_nowhere_else() {
         Map<String, Set<String>> expected = Map.of(
                 ModuleSchemas.USER, Set.of(HISTORY, "users"),
-                ModuleSchemas.BILLING, Set.of(HISTORY, "accounts", "ledger_entries", "payments"),
-                ModuleSchemas.ORDER, Set.of(HISTORY, "orders", "order_lines", "order_transitions"),
-                ModuleSchemas.EVENT_REGISTRY, Set.of(HISTORY, "event_publication"));
+                ModuleSchemas.BILLING, Set.of(HISTORY, "accounts", "ledger_entries", "payments", "applied_events"),
+                ModuleSchemas.ORDER, Set.of(HISTORY, "orders", "order_lines", "order_transitions", "applied_events"),
+                ModuleSchemas.HISTORY, Set.of(HISTORY, "orders", "customers", "applied_events", "projection_state"),
+                ModuleSchemas.EVENT_REGISTRY, Set.of(HISTORY, "event_publication", "publication_failures"));
 
         expected.forEach((schema, tables) -> assertThat(tablesIn(schema)).as("tables in schema %s", schema)
                 .containsExactlyInAnyOrderElementsOf(tables));
@@ -40,7 +41,7 @@ class SchemaOwnershipTests {
                 .param(expected.keySet().toArray(String[]::new)).query(String.class).list())
                 .as("tables outside the declared schemas").isEmpty();
         assertThat(ModuleSchemas.byModule().values()).containsExactlyInAnyOrder(ModuleSchemas.USER, ModuleSchemas.BILLING,
-                ModuleSchemas.ORDER);
+                ModuleSchemas.ORDER, ModuleSchemas.HISTORY);
     }
 
     @Test

@@ -1,0 +1,30 @@
+package dev.bulkhead.order.internal;
+
+import dev.bulkhead.platform.ModuleSchemas;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An event a handler of the order module has applied; see {@link OrderInbox}. */
+@Entity
+@Table(schema = ModuleSchemas.ORDER, name = "applied_events")
+class OrderInboxEntry {
+
+    @EmbeddedId
+    private Key key;
+
+    @Column(name = "applied_at", nullable = false)
+    private Instant appliedAt;
+
+    protected OrderInboxEntry() {
+    }
+
+    @Embeddable
+    record Key(@Column(name = "event_id") UUID eventId, @Column(name = "handler") String handler) implements Serializable {
+    }
+}
