@@ -139,7 +139,7 @@ class OrderHistoryReadModelTests {
         assertRejected(http.get("/v1/support/order-history?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z"), "to");
     }
 
-    /** Three customers: one pays twice, one cannot pay, one pays and is renamed afterwards. */
+    /** Three customers: one pays twice and cancels once (a refund), one cannot pay, one pays and is renamed. */
     private Workload mixedWorkload() {
         String tag = "wl" + UUID.randomUUID().toString().substring(0, 8);
         UUID rich = http.registerCustomer("Rich " + tag);
@@ -155,6 +155,8 @@ class OrderHistoryReadModelTests {
         for (String order : orders) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !"PENDING_PAYMENT".equals(read(http.get("/v1/orders/" + order), "$.status")));
         }
+        http.post("/v1/orders/" + orders.get(0) + "/cancel", "");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "REFUNDED".equals(read(http.get("/v1/orders/" + orders.get(0)), "$.status")));
         http.patch("/v1/users/" + renamed, "{\"name\":\"After " + tag + "\"}");
         return new Workload(tag, List.of(rich, poor, renamed), orders);
     }
@@ -178,9 +180,13 @@ class OrderHistoryReadModelTests {
         assertThat(((Map<?, ?>) row.get("total")).get("minorUnits")).isEqualTo(read(order, "$.total.minorUnits"));
         assertThat(row.get("customerName")).isEqualTo(read(http.get("/v1/users/" + userId), "$.name"));
         List<Object> payments = read(http.get("/v1/billing/summary/" + userId),
-                "$.recentPayments[?(@.chargeReference == '" + orderId + "' && @.status == 'COMPLETED')].amount.minorUnits");
+                "$.recentPayments[?(@.chargeReference == '" + orderId + "' && (@.status == 'COMPLETED' || @.status == 'REFUNDED'))].amount.minorUnits");
         long paid = payments.isEmpty() ? 0 : ((Number) payments.get(0)).longValue();
         assertThat(((Number) ((Map<?, ?>) row.get("paid")).get("minorUnits")).longValue()).isEqualTo(paid);
+        List<Object> refunds = read(http.get("/v1/billing/summary/" + userId),
+                "$.recentRefunds[?(@.chargeReference == '" + orderId + "')].amount.minorUnits");
+        long refunded = refunds.isEmpty() ? 0 : ((Number) refunds.get(0)).longValue();
+        assertThat(((Number) ((Map<?, ?>) row.get("refunded")).get("minorUnits")).longValue()).isEqualTo(refunded);
     }
 
     private List<Object> historyOf(List<UUID> customers) {
