@@ -125,6 +125,8 @@ class ArchitectureDocumentationTests {
         assertThat(saga.events()).contains("dev.bulkhead.order.OrderPlaced", "dev.bulkhead.billing.PaymentCompleted",
                 "dev.bulkhead.billing.PaymentFailed");
         assertThat(saga.modules()).containsSubsequence("order", "billing");
+        assertThat(saga.hops()).contains("OrderPlaced: order → billing", "PaymentCompleted: billing → order",
+                "PaymentFailed: billing → order");
         assertThat(model.events().listenersOf("dev.bulkhead.order.OrderPlaced"))
                 .as("billing hears OrderPlaced through its own ChargeRequest")
                 .anySatisfy(listener -> assertThat(listener.parameterType()).isEqualTo("dev.bulkhead.billing.ChargeRequest"));

@@ -35,8 +35,11 @@ record EventGraph(List<Event> events, List<Listener> listeners) {
             List<String> publishes) {
     }
 
-    /** A chain of events started by {@code trigger}, with the modules that take part in publishing order. */
-    record Saga(String trigger, List<String> events, List<String> modules) {
+    /**
+     * A chain of events started by {@code trigger}: the modules taking part in the order reached, and
+     * each hop as {@code Event: publishing module → listening module}.
+     */
+    record Saga(String trigger, List<String> events, List<String> modules, List<String> hops) {
 
         String name() {
             return trigger.substring(trigger.lastIndexOf('.') + 1) + " saga";
@@ -61,6 +64,7 @@ record EventGraph(List<Event> events, List<Listener> listeners) {
             }
             Set<String> reached = new LinkedHashSet<>();
             Set<String> modules = new LinkedHashSet<>();
+            Set<String> hops = new LinkedHashSet<>();
             Deque<String> next = new ArrayDeque<>(List.of(start.type()));
             while (!next.isEmpty()) {
                 String type = next.removeFirst();
@@ -68,11 +72,12 @@ record EventGraph(List<Event> events, List<Listener> listeners) {
                     modules.add(event(type).module());
                     listenersOf(type).forEach(listener -> {
                         modules.add(listener.module());
+                        hops.add(event(type).simpleName() + ": " + event(type).module() + " → " + listener.module());
                         next.addAll(listener.publishes());
                     });
                 }
             }
-            sagas.add(new Saga(start.type(), List.copyOf(reached), List.copyOf(modules)));
+            sagas.add(new Saga(start.type(), List.copyOf(reached), List.copyOf(modules), List.copyOf(hops)));
         }
         sagas.sort(Comparator.comparing(Saga::trigger));
         return sagas;

@@ -18,9 +18,9 @@ final class EventsPage {
         html.element("h2", "Sagas");
         html.paragraph("A saga starts with an event that no listener publishes and takes in every event its listeners "
                 + "publish in reaction, transitively.");
-        html.table(List.of("saga", "events, in order reached", "modules taking part"), events.sagas().stream()
-                .map(saga -> List.of(saga.name(), String.join(" → ", saga.events().stream().map(DocumentationModel::simpleName).toList()),
-                        String.join(" → ", saga.modules())))
+        html.table(List.of("saga", "events, in order reached", "modules taking part", "hops"), events.sagas().stream()
+                .map(saga -> List.of(saga.name(), String.join(", ", saga.events().stream().map(DocumentationModel::simpleName).toList()),
+                        String.join(", ", saga.modules()), String.join("; ", saga.hops())))
                 .toList());
         html.element("h2", "Events");
         for (EventGraph.Event event : events.events()) {
