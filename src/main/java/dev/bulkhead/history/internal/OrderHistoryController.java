@@ -34,7 +34,7 @@ class OrderHistoryController {
 
     /**
      * Orders newest first, filtered by customer id, part of the customer's name or email, status
-     * and a date range [from, to).
+     * and a date range (placed at or after from, and before to).
      */
     @GetMapping("/v1/support/order-history")
     @Transactional(readOnly = true)

@@ -27,36 +27,43 @@ class OrderHistoryProjection {
         this.clock = clock;
     }
 
+    /** Keeps the customer's name and email for the orders' rows. */
     @ApplicationModuleListener
     void on(UserRegistered event) {
         once(event.eventId(), event, () -> store.customer(event.userId(), event.name(), event.email()));
     }
 
+    /** Shows the new name on the customer's orders. */
     @ApplicationModuleListener
     void on(UserRenamed event) {
         once(event.eventId(), event, () -> store.renamed(event.userId(), event.name()));
     }
 
+    /** Adds the order, pending payment, with the customer as known so far. */
     @ApplicationModuleListener
     void on(OrderPlaced event) {
         once(event.eventId(), event, () -> store.placed(event.orderId(), event.userId(), event.total(), event.occurredAt()));
     }
 
+    /** Moves the order's status on, never back to an older one. */
     @ApplicationModuleListener
     void on(OrderStatusChanged event) {
         once(event.eventId(), event, () -> store.status(event.orderId(), event.to(), event.occurredAt()));
     }
 
+    /** Records the money taken for the order. */
     @ApplicationModuleListener
     void on(PaymentCompleted event) {
         once(event.eventId(), event, () -> store.paid(event.chargeReference(), event.amount()));
     }
 
+    /** Records the money given back for the order. */
     @ApplicationModuleListener
     void on(PaymentRefunded event) {
         once(event.eventId(), event, () -> store.refunded(event.chargeReference(), event.amount()));
     }
 
+    /** Records why billing refused the charge. */
     @ApplicationModuleListener
     void on(PaymentFailed event) {
         once(event.eventId(), event, () -> store.failed(event.chargeReference(), event.reason().name()));
