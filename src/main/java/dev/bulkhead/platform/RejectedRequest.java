@@ -22,6 +22,17 @@ public class RejectedRequest extends ErrorResponseException {
         return new RejectedRequest(HttpStatus.NOT_FOUND, "Not found", "No " + what + " with id " + id, null);
     }
 
+    /** 403: the caller may not do this to this resource. */
+    public static RejectedRequest forbidden(String reason) {
+        return new RejectedRequest(HttpStatus.FORBIDDEN, "Forbidden", reason, null);
+    }
+
+    /** 422: the same idempotency key came with a different request. */
+    public static RejectedRequest idempotencyKeyReused() {
+        return new RejectedRequest(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
+                "this Idempotency-Key was already used for a different request", "Idempotency-Key");
+    }
+
     /** 409: the request clashes with the current state, for example a duplicate unique value. */
     public static RejectedRequest conflict(String field, String reason) {
         return new RejectedRequest(HttpStatus.CONFLICT, "Conflict", reason, field);

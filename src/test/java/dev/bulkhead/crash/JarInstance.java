@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One copy of the production jar, started as a separate process on its own port, killable with SIGKILL. */
@@ -22,10 +23,13 @@ final class JarInstance {
     private final CrashDatabase database;
     private final List<String> settings;
     private final Path logDirectory;
+    private final Map<String, String> environment;
     private Process process;
     private int starts;
 
-    JarInstance(String name, Path jar, int port, CrashDatabase database, List<String> settings, Path logDirectory) {
+    JarInstance(String name, Path jar, int port, CrashDatabase database, Map<String, String> environment,
+            List<String> settings, Path logDirectory) {
+        this.environment = Map.copyOf(environment);
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -47,6 +51,7 @@ final class JarInstance {
         command.addAll(settings);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(database.jarEnvironment());
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         builder.redirectOutput(logDirectory.resolve(name + "-run" + (++starts) + ".log").toFile());
         try {

@@ -53,6 +53,9 @@ class SagaCrashIT {
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
+    private static final Pattern USER_ID = Pattern.compile("\"userId\":\"([0-9a-f-]{36})\"");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("^/v1/billing/accounts/([0-9a-f-]{36})/");
+    private static final Pattern CANCEL_PATH = Pattern.compile("^/v1/orders/([0-9a-f-]{36})/cancel$");
 
     /** Short timeouts, so crashes and expiries happen many times within the test's few minutes. */
     private static final List<String> SETTINGS = List.of(
@@ -69,6 +72,8 @@ class SagaCrashIT {
     private final Random random = new Random(seed);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final List<JarInstance> instances = new ArrayList<>();
+    private final CrashTokens tokens = new CrashTokens();
+    private final Map<UUID, UUID> ownerOfOrder = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger kills = new AtomicInteger();
 
     @Test
@@ -80,7 +85,7 @@ class SagaCrashIT {
         Path logs = JarInstance.logDirectory(Path.of("target", "crash-logs"));
         System.out.printf("Crash test: seed %d, database %s, logs in %s%n", seed, database.describe(), logs);
         for (int i = 0; i < INSTANCES; i++) {
-            instances.add(new JarInstance("instance-" + (i + 1), jar, freePort(), database, SETTINGS, logs));
+            instances.add(new JarInstance("instance-" + (i + 1), jar, freePort(), database, tokens.jarEnvironment(), SETTINGS, logs));
         }
         try {
             instances.forEach(JarInstance::start);
@@ -155,7 +160,11 @@ class SagaCrashIT {
             UUID customer = customers.get(clientRandom.nextInt(customers.size()));
             long price = 100 + clientRandom.nextInt(30) * 100;
             send("POST", "/v1/orders", "{\"userId\":\"" + customer + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"CRASH\",\"quantity\":1,\"unitPrice\":" + price + "}]}", 201)
-                    .ifPresent(body -> placed.add(UUID.fromString(first(ID, body))));
+                    .ifPresent(body -> {
+                        UUID order = UUID.fromString(first(ID, body));
+                        ownerOfOrder.put(order, customer);
+                        placed.add(order);
+                    });
             if (clientRandom.nextInt(4) == 0 && !placed.isEmpty()) {
                 List<UUID> sample = new ArrayList<>(placed);
                 UUID order = sample.get(clientRandom.nextInt(sample.size()));
@@ -255,7 +264,8 @@ class SagaCrashIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         for (int attempt = 0; attempt < 20 && System.nanoTime() < deadline; attempt++) {
             JarInstance target = instances.get(Math.floorMod(random.nextInt(), instances.size()));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.baseUrl() + path)).timeout(Duration.ofSeconds(5));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.baseUrl() + path)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + tokenFor(path, json));
             request = json == null ? request.GET()
                     : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
             try {
@@ -275,6 +285,25 @@ class SagaCrashIT {
             JarInstance.sleep(100 + attempt * 50L);
         }
         return Optional.empty();
+    }
+
+    /** The customer's own token when the request acts on a customer's data, a support token to read. */
+    private String tokenFor(String path, String json) {
+        Matcher account = ACCOUNT_PATH.matcher(path);
+        if (account.find()) {
+            return tokens.customer(UUID.fromString(account.group(1)));
+        }
+        if (json != null) {
+            Matcher owner = USER_ID.matcher(json);
+            if (owner.find()) {
+                return tokens.customer(UUID.fromString(owner.group(1)));
+            }
+        }
+        Matcher cancel = CANCEL_PATH.matcher(path);
+        if (cancel.find() && ownerOfOrder.containsKey(UUID.fromString(cancel.group(1)))) {
+            return tokens.customer(ownerOfOrder.get(UUID.fromString(cancel.group(1))));
+        }
+        return tokens.staff();
     }
 
     private static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {

@@ -10,14 +10,14 @@ import modulith.boundaries.runtime.SchemaBoundaryGuard;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import dev.bulkhead.testing.HttpClient;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The whole application on a real PostgreSQL with the runtime guard installed: its DataSource is
@@ -35,22 +35,21 @@ class ModuleSqlGuardConfigurationTest {
     SchemaBoundaryGuard guard;
 
     @Autowired
-    MockMvc mvc;
+    MockMvcTester mvc;
 
     @Test
     void the_applications_own_statements_pass_the_guarded_data_source() throws Exception {
         assertThat(Proxy.isProxyClass(dataSource.getClass())).as("the DataSource bean is guarded").isTrue();
 
+        HttpClient http = new HttpClient(mvc);
         String email = "guard-" + UUID.randomUUID() + "@example.com";
-        String user = mvc.perform(post("/v1/users").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\":\"" + email + "\",\"name\":\"Guard\"}"))
-                .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        String userId = user.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        mvc.perform(post("/v1/orders").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"userId\":\"" + userId + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"A-1\",\"quantity\":1,\"unitPrice\":100}]}"))
-                .andExpect(status().isCreated());
-        mvc.perform(get("/v1/orders").param("userId", userId)).andExpect(status().isOk());
+        MvcTestResult user = http.post("/v1/users", "{\"email\":\"" + email + "\",\"name\":\"Guard\"}");
+        assertThat(user).hasStatus(HttpStatus.CREATED);
+        String userId = HttpClient.read(user, "$.id");
+        assertThat(http.post("/v1/orders", "{\"userId\":\"" + userId
+                + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"A-1\",\"quantity\":1,\"unitPrice\":100}]}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(http.get("/v1/orders?userId=" + userId)).hasStatusOk();
 
         assertThat(guard.refusedStatements()).isEmpty();
     }

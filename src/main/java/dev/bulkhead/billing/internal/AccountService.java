@@ -1,5 +1,7 @@
 package dev.bulkhead.billing.internal;
 
+import dev.bulkhead.platform.Idempotency;
+import dev.bulkhead.platform.Caller;
 import dev.bulkhead.billing.BillingApi;
 import dev.bulkhead.billing.BillingSummary;
 import dev.bulkhead.kernel.Money;
@@ -26,16 +28,29 @@ class AccountService implements BillingApi {
     private final LedgerRepository ledger;
     private final PaymentRepository payments;
     private final Clock clock;
+    private final Idempotency idempotency;
+    private final BillingIdempotencyKeys idempotencyKeys;
 
-    AccountService(AccountRepository accounts, LedgerRepository ledger, PaymentRepository payments, Clock clock) {
+    AccountService(AccountRepository accounts, LedgerRepository ledger, PaymentRepository payments, Clock clock,
+            Idempotency idempotency, BillingIdempotencyKeys idempotencyKeys) {
+        this.idempotency = idempotency;
+        this.idempotencyKeys = idempotencyKeys;
         this.accounts = accounts;
         this.ledger = ledger;
         this.payments = payments;
         this.clock = clock;
     }
 
+    /** {@link #topUp} once per {@code Idempotency-Key}: a retry gets the first result and adds no money. */
+    @Transactional
+    BillingSummary topUpOnce(String idempotencyKey, Object request, UserId userId, Money amount) {
+        return idempotency.once(idempotencyKeys, idempotencyKey, "POST /v1/billing/accounts/" + userId + "/top-ups", request,
+                BillingSummary.class, () -> topUp(userId, amount));
+    }
+
     @Transactional
     BillingSummary topUp(UserId userId, Money amount) {
+        Caller.requireChangeAccessTo(userId.value(), "balance");
         Account account = accounts.findForUpdate(userId.value())
                 .orElseThrow(() -> RejectedRequest.notFound("billing account for user", userId));
         if (!account.isActive()) {
@@ -52,12 +67,14 @@ class AccountService implements BillingApi {
     @Override
     @PublishedQuery
     public Optional<BillingSummary> findSummary(UserId userId) {
+        Caller.requireReadAccessTo(userId.value(), "balance");
         return accounts.findById(userId.value()).map(this::summaryOf);
     }
 
     @Override
     @PublishedQuery
     public List<ChargeView> findCharges(Collection<UUID> chargeReferences) {
+        Caller.requireStaff("charges of many orders");
         if (chargeReferences.size() > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("at most " + MAX_BATCH_SIZE + " references per call, got " + chargeReferences.size());
         }

@@ -1,5 +1,7 @@
 package dev.bulkhead.billing.internal;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import dev.bulkhead.platform.Idempotency;
 import dev.bulkhead.billing.BillingSummary;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.platform.RejectedRequest;
@@ -33,11 +35,14 @@ class BillingController {
     }
 
     @PostMapping("/accounts/{userId}/top-ups")
-    ResponseEntity<BillingSummary> topUp(@PathVariable UUID userId, @Valid @RequestBody TopUp request) {
+    ResponseEntity<BillingSummary> topUp(@PathVariable UUID userId, @Valid @RequestBody TopUp request,
+            @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
         if (!Money.isIsoCurrency(request.currency())) {
             throw RejectedRequest.badRequest("currency", "'" + request.currency() + "' is not an ISO 4217 currency code");
         }
-        BillingSummary summary = accounts.topUp(new UserId(userId), Money.of(request.amount(), request.currency()));
+        Money amount = Money.of(request.amount(), request.currency());
+        BillingSummary summary = idempotencyKey == null ? accounts.topUp(new UserId(userId), amount)
+                : accounts.topUpOnce(idempotencyKey, request, new UserId(userId), amount);
         return ResponseEntity.created(URI.create("/v1/billing/summary/" + userId)).body(summary);
     }
 

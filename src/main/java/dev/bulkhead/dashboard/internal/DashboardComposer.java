@@ -1,5 +1,7 @@
 package dev.bulkhead.dashboard.internal;
 
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import dev.bulkhead.platform.Caller;
 import dev.bulkhead.billing.BillingApi;
 import dev.bulkhead.billing.BillingSummary;
 import dev.bulkhead.dashboard.Dashboard;
@@ -38,7 +40,8 @@ class DashboardComposer implements DisposableBean {
     private final BillingApi billing;
     private final OrderApi orders;
     private final DashboardProperties properties;
-    private final ExecutorService executor = PartExecutor.create();
+    /** Parts run as the caller, so each owning module checks the caller's access itself. */
+    private final ExecutorService executor = new DelegatingSecurityContextExecutorService(PartExecutor.create());
 
     DashboardComposer(UserApi users, BillingApi billing, OrderApi orders, DashboardProperties properties) {
         this.users = users;
@@ -49,6 +52,7 @@ class DashboardComposer implements DisposableBean {
 
     /** Empty when the user module answered that there is no such user. */
     Optional<Dashboard> compose(UserId userId) {
+        Caller.requireReadAccessTo(userId.value(), "dashboard");
         long deadline = System.nanoTime() + properties.deadline().toNanos();
         CompletableFuture<Part<Optional<UserView>>> profile = fetch("user", () -> users.findById(userId));
         CompletableFuture<Part<Optional<BillingSummary>>> summary = fetch("billing", () -> billing.findSummary(userId));

@@ -1,5 +1,6 @@
 package dev.bulkhead.history.internal;
 
+import dev.bulkhead.platform.Caller;
 import dev.bulkhead.history.OrderHistoryEntry;
 import dev.bulkhead.order.OrderStatus;
 import dev.bulkhead.platform.Reconciliation;
@@ -45,6 +46,7 @@ class OrderHistoryController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        Caller.requireStaff("the order history");
         if (from != null && to != null && !from.isBefore(to)) {
             throw RejectedRequest.badRequest("to", "must be after 'from'");
         }

@@ -1,5 +1,7 @@
 package dev.bulkhead.order.internal;
 
+import org.springframework.web.bind.annotation.RequestHeader;
+import dev.bulkhead.platform.Idempotency;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderId;
@@ -46,14 +48,17 @@ class OrderController {
     }
 
     @PostMapping
-    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder request) {
+    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrder request,
+            @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
         if (!Money.isIsoCurrency(request.currency())) {
             throw RejectedRequest.badRequest("currency", "'" + request.currency() + "' is not an ISO 4217 currency code");
         }
         List<OrderLine> lines = request.lines().stream()
                 .map(line -> new OrderLine(line.sku(), line.quantity(), line.unitPrice()))
                 .toList();
-        OrderView order = orders.place(new UserId(request.userId()), request.currency(), lines);
+        UserId customer = new UserId(request.userId());
+        OrderView order = idempotencyKey == null ? orders.place(customer, request.currency(), lines)
+                : orders.placeOnce(idempotencyKey, request, customer, request.currency(), lines);
         return ResponseEntity.created(URI.create("/v1/orders/" + order.id())).body(order);
     }
 

@@ -1,5 +1,7 @@
 package dev.bulkhead.order.internal;
 
+import dev.bulkhead.platform.Idempotency;
+import dev.bulkhead.platform.Caller;
 import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderCancelled;
 import dev.bulkhead.order.OrderId;
@@ -34,16 +36,29 @@ class OrderService implements OrderApi {
     private final UserApi users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Idempotency idempotency;
+    private final OrderIdempotencyKeys idempotencyKeys;
 
-    OrderService(OrderRepository orders, UserApi users, ApplicationEventPublisher events, Clock clock) {
+    OrderService(OrderRepository orders, UserApi users, ApplicationEventPublisher events, Clock clock,
+            Idempotency idempotency, OrderIdempotencyKeys idempotencyKeys) {
+        this.idempotency = idempotency;
+        this.idempotencyKeys = idempotencyKeys;
         this.orders = orders;
         this.users = users;
         this.events = events;
         this.clock = clock;
     }
 
+    /** {@link #place} once per {@code Idempotency-Key}: a retry gets the first result and creates nothing. */
+    @Transactional
+    OrderView placeOnce(String idempotencyKey, Object request, UserId userId, String currency, List<OrderLine> lines) {
+        return idempotency.once(idempotencyKeys, idempotencyKey, "POST /v1/orders", request, OrderView.class,
+                () -> place(userId, currency, lines));
+    }
+
     @Transactional
     OrderView place(UserId userId, String currency, List<OrderLine> lines) {
+        Caller.requireChangeAccessTo(userId.value(), "orders");
         UserView customer = users.findById(userId)
                 .orElseThrow(() -> RejectedRequest.unprocessable("userId", "no user with id " + userId));
         if (!customer.active()) {
@@ -62,7 +77,9 @@ class OrderService implements OrderApi {
      */
     @Transactional
     OrderView cancel(OrderId id) {
-        Order order = orders.findForUpdate(id.value()).orElseThrow(() -> RejectedRequest.notFound("order", id));
+        Order order = orders.findForUpdate(id.value()).filter(found -> Caller.mayRead(found.userId().value()))
+                .orElseThrow(() -> RejectedRequest.notFound("order", id));
+        Caller.requireChangeAccessTo(order.userId().value(), "orders");
         Instant now = clock.instant();
         if (order.cancel(now)) {
             orders.save(order); // publishes the order's OrderStatusChanged
@@ -77,12 +94,14 @@ class OrderService implements OrderApi {
     @Override
     @PublishedQuery
     public Optional<OrderView> findById(OrderId id) {
-        return orders.findById(id.value()).map(Order::toView);
+        // another customer's order does not exist, as far as this caller can tell
+        return orders.findById(id.value()).filter(order -> Caller.mayRead(order.userId().value())).map(Order::toView);
     }
 
     /** Every customer's orders, newest first: the support staff's view. */
     @Transactional(readOnly = true)
     List<OrderView> findRecent(int page, int size) {
+        Caller.requireStaff("every customer's orders");
         requireValidPage(page, size);
         return orders.findAllByOrderByPlacedAtDesc(PageRequest.of(page, size)).stream().map(Order::toView).toList();
     }
@@ -90,6 +109,7 @@ class OrderService implements OrderApi {
     @Override
     @PublishedQuery
     public List<OrderView> findByUser(UserId userId, int page, int size) {
+        Caller.requireReadAccessTo(userId.value(), "orders");
         requireValidPage(page, size);
         return orders.findByUserIdOrderByPlacedAtDesc(userId, PageRequest.of(page, size)).stream()
                 .map(Order::toView)
@@ -99,6 +119,7 @@ class OrderService implements OrderApi {
     @Override
     @PublishedQuery
     public List<OrderView> findAllById(Collection<OrderId> ids) {
+        Caller.requireStaff("orders of many customers");
         requireValidPage(0, Math.max(1, ids.size()));
         return orders.findAllById(ids.stream().map(OrderId::value).toList()).stream().map(Order::toView).toList();
     }
@@ -106,6 +127,7 @@ class OrderService implements OrderApi {
     @Override
     @PublishedQuery
     public List<OrderView> findPageAfter(OrderId after, int limit) {
+        Caller.requireStaff("every order");
         requireValidPage(0, limit);
         Limit page = Limit.of(limit);
         List<Order> found = after == null ? orders.findAllByOrderByIdAsc(page) : orders.findByIdGreaterThanOrderByIdAsc(after.value(), page);

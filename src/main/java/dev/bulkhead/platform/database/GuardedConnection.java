@@ -1,5 +1,6 @@
 package dev.bulkhead.platform.database;
 
+import dev.bulkhead.platform.StatementCount;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -56,6 +57,7 @@ final class GuardedConnection implements InvocationHandler {
         Object result = call(target, method, args);
         if (result instanceof Statement statement) {
             pool.statementPrepared();
+            StatementCount.increment();
             return guard(statement, (Connection) proxy);
         }
         return result;

@@ -1,5 +1,6 @@
 package dev.bulkhead.user.internal;
 
+import dev.bulkhead.platform.Caller;
 import dev.bulkhead.platform.PublishedQuery;
 import dev.bulkhead.platform.RejectedRequest;
 import dev.bulkhead.user.UserApi;
@@ -56,6 +57,7 @@ class UserService implements UserApi {
 
     @Transactional
     UserView rename(UserId id, String name) {
+        Caller.requireChangeAccessTo(id.value(), "profile");
         User user = load(id);
         if (!user.isActive()) {
             throw RejectedRequest.conflict("id", "user " + id + " is deactivated and can no longer be renamed");
@@ -69,6 +71,7 @@ class UserService implements UserApi {
     /** Idempotent: deactivating an inactive user changes nothing and publishes nothing. */
     @Transactional
     UserView deactivate(UserId id) {
+        Caller.requireChangeAccessTo(id.value(), "profile");
         User user = load(id);
         if (user.deactivate()) {
             events.publishEvent(new UserDeactivated(UUID.randomUUID(), id, now()));
@@ -79,6 +82,7 @@ class UserService implements UserApi {
     @Override
     @PublishedQuery
     public Optional<UserView> findById(UserId id) {
+        Caller.requireReadAccessTo(id.value(), "profile");
         return users.findById(id.value()).map(User::toView);
     }
 
@@ -91,6 +95,7 @@ class UserService implements UserApi {
         if (ids.isEmpty()) {
             return List.of();
         }
+        ids.forEach(id -> Caller.requireReadAccessTo(id.value(), "profile"));
         return users.findAllById(ids.stream().map(UserId::value).distinct().toList()).stream()
                 .map(User::toView)
                 .toList();
@@ -99,6 +104,7 @@ class UserService implements UserApi {
     @Override
     @PublishedQuery
     public List<UserView> findPageAfter(UserId after, int limit) {
+        Caller.requireStaff("listing every user");
         if (limit < 1 || limit > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_BATCH_SIZE);
         }

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.testing.HttpClient;
 import dev.bulkhead.testing.IntegrationTest;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.bulkhead.platform.StatementCount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,6 @@ class OrderListingTests {
 
     @Autowired
     MockMvcTester mvc;
-
-    @Autowired
-    MeterRegistry meters;
 
     HttpClient http;
 
@@ -66,17 +62,11 @@ class OrderListingTests {
                 .hasSize(50).doesNotContainNull();
     }
 
+    /** Statements the request itself sent (MockMvc runs it on this thread); background jobs don't count. */
     private long statementsFor(String path) {
-        double before = statements();
+        long before = StatementCount.onThisThread();
         assertThat(http.get(path)).hasStatusOk();
-        return Math.round(statements() - before);
-    }
-
-    /** Statements of the two modules a listing touches; background jobs of other modules don't count. */
-    private double statements() {
-        return meters.find("bulkhead.db.statements").counters().stream()
-                .filter(counter -> List.of("order", "user").contains(counter.getId().getTag("module")))
-                .mapToDouble(Counter::count).sum();
+        return StatementCount.onThisThread() - before;
     }
 
     private static String order(UUID customer) {

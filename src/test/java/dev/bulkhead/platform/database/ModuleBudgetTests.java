@@ -111,7 +111,7 @@ class ModuleBudgetTests {
             assertThat(meters.find("bulkhead.db.statements.timed-out").tag("module", module).counter()).isNotNull();
         }
         assertThat(meters.find("hikaricp.connections.active").tag("pool", "bulkhead-billing").gauge()).isNotNull();
-        assertThat(mvc.get().uri("/actuator/metrics/bulkhead.db.connections.active?tag=module:billing")).hasStatusOk();
+        assertThat(http.get("/actuator/metrics/bulkhead.db.connections.active?tag=module:billing")).hasStatusOk();
     }
 
     /** Runs SQL in a transaction that belongs to {@code module}, as that module's own code would. */

@@ -28,8 +28,8 @@ class SchemaOwnershipTests {
     void each_module_has_its_tables_in_its_own_schema_and_nowhere_else() {
         Map<String, Set<String>> expected = Map.of(
                 ModuleSchemas.USER, Set.of(HISTORY, "users"),
-                ModuleSchemas.BILLING, Set.of(HISTORY, "accounts", "ledger_entries", "payments", "applied_events"),
-                ModuleSchemas.ORDER, Set.of(HISTORY, "orders", "order_lines", "order_transitions", "applied_events"),
+                ModuleSchemas.BILLING, Set.of(HISTORY, "accounts", "ledger_entries", "payments", "applied_events", "idempotency_keys"),
+                ModuleSchemas.ORDER, Set.of(HISTORY, "orders", "order_lines", "order_transitions", "applied_events", "idempotency_keys"),
                 ModuleSchemas.HISTORY, Set.of(HISTORY, "orders", "customers", "applied_events", "projection_state"),
                 ModuleSchemas.EVENT_REGISTRY, Set.of(HISTORY, "event_publication", "publication_failures"));
 
