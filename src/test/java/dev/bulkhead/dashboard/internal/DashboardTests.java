@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.HttpClient;
+import dev.bulkhead.testing.ModuleTransactions;
 import dev.bulkhead.testing.TightBudgetsTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -23,7 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard composes three modules and survives any one of them being slow or broken. The
@@ -49,11 +49,13 @@ class DashboardTests {
     DatabaseInspector inspector;
 
     HttpClient http;
+    ModuleTransactions modules;
     ExecutorService slowWork;
 
     @BeforeEach
     void setUp() {
         http = new HttpClient(mvc);
+        modules = new ModuleTransactions(transactions, jdbc);
         slowWork = Executors.newFixedThreadPool(2);
     }
 
@@ -81,7 +83,7 @@ class DashboardTests {
         UUID user = http.registerCustomer("Patient");
         List<CompletableFuture<?>> slow = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            slow.add(CompletableFuture.runAsync(() -> inModule("billing", "select pg_sleep(2)"), slowWork));
+            slow.add(CompletableFuture.runAsync(() -> modules.execute("billing", "select pg_sleep(2)"), slowWork));
         }
         Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> meters.get("bulkhead.db.connections.active").tag("module", "billing").gauge().value() == 2);
@@ -122,9 +124,4 @@ class DashboardTests {
                 .bodyJson().extractingPath("$.errors[0].field").isEqualTo("userId");
     }
 
-    private void inModule(String module, String sql) {
-        TransactionTemplate template = new TransactionTemplate(transactions);
-        template.setName("dev.bulkhead." + module + ".internal.SlowWork.run");
-        template.executeWithoutResult(status -> jdbc.execute(sql));
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.testing.HttpClient;
+import dev.bulkhead.testing.ModuleTransactions;
 import dev.bulkhead.testing.TightBudgetsTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Resource budgets: billing gets two connections, order a 500 ms statement timeout. Filling
@@ -47,11 +47,13 @@ class ModuleBudgetTests {
     MeterRegistry meters;
 
     HttpClient http;
+    ModuleTransactions modules;
     ExecutorService slowWork;
 
     @BeforeEach
     void setUp() {
         http = new HttpClient(mvc);
+        modules = new ModuleTransactions(transactions, jdbc);
         slowWork = Executors.newFixedThreadPool(2);
     }
 
@@ -67,7 +69,7 @@ class ModuleBudgetTests {
 
         List<CompletableFuture<?>> slow = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            slow.add(CompletableFuture.runAsync(() -> inModule("billing", "select pg_sleep(2)"), slowWork));
+            slow.add(CompletableFuture.runAsync(() -> modules.execute("billing", "select pg_sleep(2)"), slowWork));
         }
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gauge("bulkhead.db.connections.active", "billing") == 2);
 
@@ -91,13 +93,13 @@ class ModuleBudgetTests {
         double timeoutsBefore = counter("bulkhead.db.statements.timed-out", "order");
         long started = System.nanoTime();
 
-        assertThatThrownBy(() -> inModule("order", "select pg_sleep(10)"))
+        assertThatThrownBy(() -> modules.execute("order", "select pg_sleep(10)"))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("canceling statement due to statement timeout");
 
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
         assertThat(counter("bulkhead.db.statements.timed-out", "order")).isEqualTo(timeoutsBefore + 1);
-        inModule("user", "select pg_sleep(1)"); // user keeps its own, longer timeout
+        modules.execute("user", "select pg_sleep(1)"); // user keeps its own, longer timeout
     }
 
     @Test
@@ -114,12 +116,6 @@ class ModuleBudgetTests {
         assertThat(http.get("/actuator/metrics/bulkhead.db.connections.active?tag=module:billing")).hasStatusOk();
     }
 
-    /** Runs SQL in a transaction that belongs to {@code module}, as that module's own code would. */
-    private void inModule(String module, String sql) {
-        TransactionTemplate template = new TransactionTemplate(transactions);
-        template.setName("dev.bulkhead." + module + ".internal.SlowWork.run");
-        template.executeWithoutResult(status -> jdbc.execute(sql));
-    }
 
     private double counter(String name, String module) {
         return meters.get(name).tag("module", module).counter().count();
