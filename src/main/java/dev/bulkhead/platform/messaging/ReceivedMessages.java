@@ -29,9 +29,4 @@ final class ReceivedMessages {
                 .param("id", eventId).param("type", eventType).param("key", keyId).param("at", Timestamp.from(now))
                 .update() == 1;
     }
-
-    boolean contains(UUID eventId) {
-        return jdbc.sql("select count(*) from %s where event_id = :id".formatted(TABLE)).param("id", eventId)
-                .query(Long.class).single() > 0;
-    }
 }
