@@ -20,7 +20,7 @@ public class BulkheadApplication {
     public static void main(String[] args) {
         if (Arrays.asList(args).contains(PRINT_PROVISIONING_SQL)) {
             // for a DBA: the roles, schemas and grants as a psql script; needs no database
-            System.out.print(ProvisioningSql.forPsql(rolePrefix(args)));
+            System.out.print(ProvisioningSql.forPsql(rolePrefix(args), modules(args)));
             return;
         }
         SpringApplication.run(BulkheadApplication.class, args);
@@ -29,8 +29,17 @@ public class BulkheadApplication {
     static final String PRINT_PROVISIONING_SQL = "--print-provisioning-sql";
 
     private static String rolePrefix(String[] args) {
-        return Arrays.stream(args).filter(arg -> arg.startsWith("--bulkhead.database.role-prefix="))
+        return argument(args, "bulkhead.database.role-prefix", "BULKHEAD_DATABASE_ROLE_PREFIX", "bulkhead");
+    }
+
+    /** The modules this process hosts: a process hosting only billing provisions only billing's schema. */
+    private static String modules(String[] args) {
+        return argument(args, "bulkhead.modules", "BULKHEAD_MODULES", "");
+    }
+
+    private static String argument(String[] args, String name, String environmentVariable, String fallback) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith("--" + name + "="))
                 .map(arg -> arg.substring(arg.indexOf('=') + 1)).findFirst()
-                .orElse(System.getenv().getOrDefault("BULKHEAD_DATABASE_ROLE_PREFIX", "bulkhead"));
+                .orElse(System.getenv().getOrDefault(environmentVariable, fallback));
     }
 }

@@ -1,6 +1,7 @@
 package dev.bulkhead.platform;
 
 import dev.bulkhead.platform.database.ProvisioningScript;
+import dev.bulkhead.platform.modules.ActiveModules;
 
 /** The database provisioning script for a DBA to review and run with psql; needs no database. */
 public final class ProvisioningSql {
@@ -10,5 +11,10 @@ public final class ProvisioningSql {
 
     public static String forPsql(String rolePrefix) {
         return new ProvisioningScript(rolePrefix).forPsql();
+    }
+
+    /** Only the schemas of the given modules (a value of {@code bulkhead.modules}) and the registry's. */
+    public static String forPsql(String rolePrefix, String modules) {
+        return new ProvisioningScript(rolePrefix, ActiveModules.parse(modules)).forPsql();
     }
 }

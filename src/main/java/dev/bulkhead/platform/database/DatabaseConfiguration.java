@@ -1,5 +1,6 @@
 package dev.bulkhead.platform.database;
 
+import dev.bulkhead.platform.modules.ActiveModules;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ import org.springframework.util.StringUtils;
 class DatabaseConfiguration {
 
     @Bean
-    ProvisioningScript provisioningScript(DatabaseProperties properties) {
-        return new ProvisioningScript(properties.getRolePrefix());
+    ProvisioningScript provisioningScript(DatabaseProperties properties, ActiveModules modules) {
+        return new ProvisioningScript(properties.getRolePrefix(), modules);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.bulkhead.platform.database;
 
 import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.modules.ActiveModules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +23,26 @@ public final class ProvisioningScript {
     static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('bulkhead-provisioning'))";
 
     private final String prefix;
+    private final ActiveModules modules;
 
+    /** For the monolith: every module's schema. */
     public ProvisioningScript(String prefix) {
-        this.prefix = prefix;
+        this(prefix, ActiveModules.all());
     }
 
-    /** The roles of every schema owner, registry first. */
+    /** For a process hosting only some modules: their schemas and the registry's, nothing of the others. */
+    public ProvisioningScript(String prefix, ActiveModules modules) {
+        this.prefix = prefix;
+        this.modules = modules;
+    }
+
+    /** The roles of every schema owner hosted here, registry first. */
     public List<RoleNames> owners() {
         List<RoleNames> owners = new ArrayList<>();
         for (Map.Entry<String, String> owner : ModuleSchemas.schemaByOwner().entrySet()) {
-            owners.add(RoleNames.of(prefix, owner.getKey(), owner.getValue()));
+            if (modules.hostsSchemaOwner(owner.getKey())) {
+                owners.add(RoleNames.of(prefix, owner.getKey(), owner.getValue()));
+            }
         }
         return owners;
     }

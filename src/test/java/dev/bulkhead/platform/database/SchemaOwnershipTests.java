@@ -31,7 +31,7 @@ class SchemaOwnershipTests {
                 ModuleSchemas.BILLING, Set.of(HISTORY, "accounts", "ledger_entries", "payments", "applied_events", "idempotency_keys"),
                 ModuleSchemas.ORDER, Set.of(HISTORY, "orders", "order_lines", "order_transitions", "applied_events", "idempotency_keys"),
                 ModuleSchemas.HISTORY, Set.of(HISTORY, "orders", "customers", "applied_events", "projection_state"),
-                ModuleSchemas.EVENT_REGISTRY, Set.of(HISTORY, "event_publication", "publication_failures"));
+                ModuleSchemas.EVENT_REGISTRY, Set.of(HISTORY, "event_publication", "publication_failures", "received_messages"));
 
         expected.forEach((schema, tables) -> assertThat(tablesIn(schema)).as("tables in schema %s", schema)
                 .containsExactlyInAnyOrderElementsOf(tables));

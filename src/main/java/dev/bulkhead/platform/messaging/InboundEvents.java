@@ -1,0 +1,75 @@
+package dev.bulkhead.platform.messaging;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import dev.bulkhead.kernel.IntegrationEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives the events of modules hosted elsewhere and publishes each one locally, as if its module
+ * ran here: the existing {@code @ApplicationModuleListener}s get it through the event publication
+ * registry, with their retries and inboxes, and none of them changes. A message that fails
+ * verification, names another id in its body than in its signed header, or was received before is
+ * logged with the reason and dead-lettered; nothing of it is applied.
+ */
+final class InboundEvents implements MessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
+
+    private final InboundEventVerifier verifier;
+    private final ReceivedMessages received;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    InboundEvents(InboundEventVerifier verifier, ReceivedMessages received, JsonMapper json,
+            ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock) {
+        this.verifier = verifier;
+        this.received = received;
+        this.json = json;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            InboundEventVerifier.Verified verified = verifier.verify(message);
+            Object event = read(message, verified);
+            transactions.executeWithoutResult(status -> {
+                if (!received.remember(verified.eventId(), verified.name(), verified.keyId(), clock.instant())) {
+                    throw new RejectedMessage("replayed: event " + verified.eventId() + " was already received");
+                }
+                publisher.publishEvent(event);
+            });
+            log.debug("Received {} {} signed with key {}", verified.name(), verified.eventId(), verified.keyId());
+        } catch (RejectedMessage rejected) {
+            log.warn("Rejected message {} from exchange {} with routing key {}: {}; dead-lettered, nothing applied",
+                    message.getMessageProperties().getMessageId(), message.getMessageProperties().getReceivedExchange(),
+                    message.getMessageProperties().getReceivedRoutingKey(), rejected.getMessage());
+            throw new AmqpRejectAndDontRequeueException(rejected.getMessage(), rejected);
+        }
+    }
+
+    private Object read(Message message, InboundEventVerifier.Verified verified) {
+        Object event;
+        try {
+            event = json.readValue(message.getBody(), verified.type());
+        } catch (JacksonException e) {
+            throw new RejectedMessage("body is not a valid " + verified.name() + ": " + e.getOriginalMessage());
+        }
+        if (!(event instanceof IntegrationEvent integration) || !integration.eventId().equals(verified.eventId())) {
+            throw new RejectedMessage("body's event id differs from the signed header " + verified.eventId());
+        }
+        return event;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.bulkhead.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulkhead.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.modulith.events.support.EventExternalizerModuleListener;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** Without {@code bulkhead.messaging.enabled} the monolith runs as before: nothing of AMQP exists. */
+@IntegrationTest
+class BrokerlessStartupTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void withoutABrokerConfiguredNoConnectionFactoryExternalizerOrInboundQueueExists() {
+        assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(EventExternalizerModuleListener.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(InboundEvents.class)).isEmpty();
+    }
+
+    @Test
+    void withoutABrokerConfiguredTheHealthCheckHasNoRabbitComponentAndIsUp() {
+        assertThat(mvc.get().uri("/actuator/health")).hasStatusOk().bodyText()
+                .contains("\"status\":\"UP\"").doesNotContain("rabbit");
+    }
+
+    @Test
+    void withoutBeingAskedThePublishedQueriesAreNotServedOverHttp() {
+        assertThat(new dev.bulkhead.testing.HttpClient(mvc).asRoles("ops", "SUPPORT")
+                .post("/internal/published-queries/UserApi/findById", "[\"" + java.util.UUID.randomUUID() + "\"]")).hasStatus(404);
+    }
+}

@@ -1,0 +1,341 @@
+package dev.bulkhead.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulkhead.BulkheadApplication;
+import dev.bulkhead.billing.BillingApi;
+import dev.bulkhead.kernel.Money;
+import dev.bulkhead.order.OrderId;
+import dev.bulkhead.order.OrderPlaced;
+import dev.bulkhead.testing.TestBroker;
+import dev.bulkhead.testing.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The extraction of billing, rehearsed: billing runs as an application of its own against a database
+ * holding only its schema and roles; user, order, history and dashboard run as another application
+ * against a second database. They share nothing but a real RabbitMQ ({@link TestBroker}) and HTTP:
+ * billing asks {@code UserApi} over HTTP, and every event between them travels signed through the
+ * broker. Then forged messages are sent straight to the broker and must change nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExtractionRehearsalTests {
+
+    private static final String ACTIVE_ON_MAIN = "k2";
+    private static final String ACTIVE_ON_BILLING = "k1";
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String exchange = "bulkhead.rehearsal." + run;
+    private final String billingQueue = "rehearsal." + run + ".billing";
+    private final String mainQueue = "rehearsal." + run + ".main";
+    private final Map<String, String> keys = Map.of("k1", randomKey(), "k2", randomKey());
+
+    private TestBroker.Coordinates broker;
+    private TestDatabase.Coordinates billingDatabase;
+    private ConfigurableApplicationContext billing;
+    private ConfigurableApplicationContext main;
+    /** Both processes trust tokens signed with the same key, as services behind one identity provider do. */
+    private final String sharedTokenKey = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private RestClient billingHttp;
+    private RestClient mainHttp;
+    private CachingConnectionFactory testConnection;
+    private RabbitTemplate rabbit;
+
+    @BeforeAll
+    void startBothProcesses() {
+        broker = TestBroker.get();
+        int billingPort = freePort();
+        int mainPort = freePort();
+        billingDatabase = TestDatabase.newDatabase("billing_service");
+        billing = start(billingDatabase, billingPort, Map.of(
+                "bulkhead.modules", "billing",
+                "bulkhead.database.role-prefix", "billingsvc",
+                "bulkhead.messaging.queue", billingQueue,
+                "bulkhead.messaging.signing.active-key", ACTIVE_ON_BILLING,
+                "bulkhead.remote.user.url", "http://127.0.0.1:" + mainPort,
+                "bulkhead.security.jwt-secret", sharedTokenKey));
+        main = start(TestDatabase.newDatabase("main"), mainPort, Map.of(
+                "bulkhead.modules", "user,order,history,dashboard",
+                "bulkhead.messaging.queue", mainQueue,
+                "bulkhead.messaging.signing.active-key", ACTIVE_ON_MAIN,
+                "bulkhead.remote.billing.url", "http://127.0.0.1:" + billingPort,
+                "bulkhead.security.jwt-secret", sharedTokenKey));
+        billingHttp = RestClient.builder().baseUrl("http://127.0.0.1:" + billingPort).build();
+        mainHttp = RestClient.builder().baseUrl("http://127.0.0.1:" + mainPort).build();
+        testConnection = broker.connectionFactory();
+        rabbit = new RabbitTemplate(testConnection);
+    }
+
+    @AfterAll
+    void stopAndCleanUp() {
+        if (main != null) {
+            main.close();
+        }
+        if (billing != null) {
+            billing.close();
+        }
+        if (testConnection != null) {
+            RabbitAdmin admin = new RabbitAdmin(testConnection);
+            for (String queue : List.of(billingQueue, mainQueue)) {
+                admin.deleteQueue(queue);
+                admin.deleteQueue(queue + ".dead-letter");
+                admin.deleteExchange(queue + ".dead-letter");
+            }
+            admin.deleteExchange(exchange);
+            testConnection.destroy();
+        }
+    }
+
+    @Test
+    void anOrderIsPaidAndRefundedWhileBillingRunsAsASeparateApplicationBehindTheBroker() {
+        UUID user = registerCustomerWithBalance("Ada Remote", 5000);
+
+        UUID order = placeOrder(user, 2500);
+        awaitOrderStatus(order, "PAID");
+        mainHttp.post().uri("/v1/orders/{id}/cancel", order).header("Authorization", bearer(user, "CUSTOMER"))
+                .retrieve().toBodilessEntity();
+        awaitOrderStatus(order, "REFUNDED");
+
+        JsonNode summary = billingHttp.get().uri("/v1/billing/summary/{id}", user).header("Authorization", bearer(user, "CUSTOMER"))
+                .retrieve().body(JsonNode.class);
+        assertThat(summary.toString()).contains("5000");
+        // the events really crossed the broker, verified on each side
+        assertThat(count(billingDatabase, "select count(*) from events.received_messages where event_type = 'OrderCancelled'"))
+                .isPositive();
+        assertThat(main.getBean(BillingApi.class).findCharges(List.of(order))).hasSize(1);
+    }
+
+    @Test
+    void theBillingDatabaseHoldsOnlyBillingsSchemaAndRoles() {
+        if (billingDatabase.explicit()) {
+            // a server named by the environment is one shared database: nothing separate to check
+            return;
+        }
+        assertThat(strings(billingDatabase, "select nspname from pg_namespace where nspname not like 'pg_%' "
+                + "and nspname not in ('information_schema', 'public') order by 1"))
+                .containsExactly("billing", "events");
+        assertThat(strings(billingDatabase, "select rolname from pg_roles where rolname like 'billingsvc%' and rolname <> 'billingsvc_login' order by 1"))
+                .containsExactly("billingsvc_billing_app", "billingsvc_billing_owner", "billingsvc_events_app",
+                        "billingsvc_events_owner");
+    }
+
+    @Test
+    void aTamperedMessageIsDeadLetteredAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("Tampered", 5000), 1000);
+        Message message = signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN));
+        byte[] body = new String(message.getBody()).replace("1000", "1").getBytes();
+        assertRejected(new Message(body, message.getMessageProperties()), charge);
+    }
+
+    @Test
+    void anUnsignedMessageIsDeadLetteredAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("Unsigned", 5000), 1000);
+        Message message = signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN));
+        message.getMessageProperties().getHeaders().remove(MessageSignature.SIGNATURE);
+        message.getMessageProperties().getHeaders().remove(MessageSignature.KEY_ID);
+        assertRejected(message, charge);
+    }
+
+    @Test
+    void aMessageSignedWithTheWrongSecretIsDeadLetteredAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("Wrong Secret", 5000), 1000);
+        assertRejected(signed(charge, ACTIVE_ON_MAIN, randomKey()), charge);
+    }
+
+    @Test
+    void aMessageSignedWithAnUnknownKeyIsDeadLetteredAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("Unknown Key", 5000), 1000);
+        assertRejected(signed(charge, "k9", randomKey()), charge);
+    }
+
+    @Test
+    void aReplayedMessageIsDeadLetteredAndChargesOnlyOnce() {
+        UUID user = registerCustomerWithBalance("Replayed", 5000);
+        OrderPlaced charge = chargeFor(user, 1000);
+        Message genuine = signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN));
+        rabbit.send(exchange, "OrderPlaced", genuine);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !billing.getBean(BillingApi.class).findCharges(List.of(charge.orderId().value())).isEmpty());
+        long balance = balanceOf(user);
+
+        rabbit.send(exchange, "OrderPlaced", signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN)));
+
+        Message deadLetter = rabbit.receive(billingQueue + ".dead-letter", 10_000);
+        assertThat(deadLetter).isNotNull();
+        assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(charge.eventId().toString());
+        assertThat(balanceOf(user)).isEqualTo(balance).isEqualTo(4000);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void assertRejected(Message forged, OrderPlaced charge) {
+        rabbit.send(exchange, "OrderPlaced", forged);
+        Message deadLetter = rabbit.receive(billingQueue + ".dead-letter", 10_000);
+        assertThat(deadLetter).as("the forged message in the dead-letter queue").isNotNull();
+        assertThat(deadLetter.getMessageProperties().getMessageId()).isEqualTo(charge.eventId().toString());
+        assertThat(billing.getBean(BillingApi.class).findCharges(List.of(charge.orderId().value()))).isEmpty();
+        assertThat(count(billingDatabase, "select count(*) from events.received_messages where event_id = '"
+                + charge.eventId() + "'")).isZero();
+        assertThat(balanceOf(charge.userId().value())).isEqualTo(5000);
+    }
+
+    private OrderPlaced chargeFor(UUID user, long amount) {
+        return new OrderPlaced(UUID.randomUUID(), OrderId.of(UUID.randomUUID()), dev.bulkhead.user.UserId.of(user),
+                new Money(amount, "EUR"), Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** A message exactly as a process signing with {@code keyId} and {@code secret} would send it. */
+    private Message signed(OrderPlaced event, String keyId, String secret) {
+        var keys = new MessagingProperties.Signing();
+        keys.getKeys().put(keyId, secret);
+        keys.setActiveKey(keyId);
+        return new SignedEventTransport(null, main.getBean(JsonMapper.class), SigningKeys.from(keys)).signedMessage(event);
+    }
+
+    private UUID registerCustomerWithBalance(String name, long balance) {
+        JsonNode user = mainHttp.post().uri("/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", UUID.randomUUID() + "@example.com", "name", name)).retrieve().body(JsonNode.class);
+        UUID id = UUID.fromString(user.get("id").asString());
+        // billing opens the account when UserRegistered arrives from the broker
+        Awaitility.await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> billingHttp.post()
+                .uri("/v1/billing/accounts/{id}/top-ups", id).contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", bearer(id, "CUSTOMER"))
+                .body(Map.of("amount", balance, "currency", "EUR")).retrieve().toBodilessEntity()
+                .getStatusCode().is2xxSuccessful());
+        return id;
+    }
+
+    private UUID placeOrder(UUID user, long unitPrice) {
+        JsonNode order = mainHttp.post().uri("/v1/orders").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", bearer(user, "CUSTOMER"))
+                .body(Map.of("userId", user, "currency", "EUR",
+                        "lines", List.of(Map.of("sku", "BOOK-1", "quantity", 1, "unitPrice", unitPrice))))
+                .retrieve().body(JsonNode.class);
+        return UUID.fromString(order.get("id").asString());
+    }
+
+    private void awaitOrderStatus(UUID order, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(
+                mainHttp.get().uri("/v1/orders/{id}", order).header("Authorization", bearer(UUID.randomUUID(), "SUPPORT"))
+                        .retrieve().body(JsonNode.class).get("status").asString()));
+    }
+
+    private long balanceOf(UUID user) {
+        return billingHttp.get().uri("/v1/billing/summary/{id}", user).header("Authorization", bearer(user, "CUSTOMER"))
+                .retrieve().body(JsonNode.class).get("balance").get("minorUnits").asLong();
+    }
+
+    /** A development token from the main process; the billing process accepts it too (same signing key). */
+    private String bearer(UUID subject, String role) {
+        JsonNode issued = mainHttp.post().uri("/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subject", subject.toString(), "roles", List.of(role))).retrieve().body(JsonNode.class);
+        return "Bearer " + issued.get("token").asString();
+    }
+
+    private ConfigurableApplicationContext start(TestDatabase.Coordinates database, int port, Map<String, String> own) {
+        Map<String, Object> properties = new HashMap<>(broker.springProperties());
+        properties.putAll(own);
+        properties.put("server.port", port);
+        properties.put("bulkhead.messaging.enabled", true);
+        properties.put("bulkhead.messaging.exchange", exchange);
+        keys.forEach((id, secret) -> properties.put("bulkhead.messaging.signing.keys." + id, secret));
+        properties.put("bulkhead.remote.serve-published-queries", true);
+        properties.put("bulkhead.events.retry.interval", "200ms");
+        properties.put("bulkhead.events.retry.initial-backoff", "100ms");
+        properties.put("spring.datasource.url", database.jdbcUrl());
+        if (database.explicit()) {
+            properties.put("spring.datasource.username", database.username());
+            properties.put("spring.datasource.password", database.password());
+        } else {
+            // as in production: an unprivileged login role, the server's administrator only to provision
+            String prefix = String.valueOf(own.getOrDefault("bulkhead.database.role-prefix", "bulkhead"));
+            properties.put("spring.datasource.username", prefix + "_login");
+            properties.put("spring.datasource.password", randomKey());
+            properties.put("bulkhead.database.admin.username", database.username());
+            properties.put("bulkhead.database.admin.password", database.password());
+        }
+        // as command-line arguments, which win over application.properties like a deployment's environment
+        String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(BulkheadApplication.class).run(arguments);
+    }
+
+    private static List<String> strings(TestDatabase.Coordinates database, String sql) {
+        List<String> values = new ArrayList<>();
+        query(database, sql, result -> {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        });
+        return values;
+    }
+
+    private static long count(TestDatabase.Coordinates database, String sql) {
+        long[] count = new long[1];
+        query(database, sql, result -> {
+            result.next();
+            count[0] = result.getLong(1);
+        });
+        return count[0];
+    }
+
+    private interface Rows {
+        void read(ResultSet result) throws SQLException;
+    }
+
+    private static void query(TestDatabase.Coordinates database, String sql, Rows rows) {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            rows.read(result);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.bulkhead.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class SigningKeysTests {
+
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    @Test
+    void messagingWithoutAnActiveKeyFailsNamingWhatToSet() {
+        var signing = new MessagingProperties.Signing();
+        signing.getKeys().put("k1", KEY);
+        assertThatIllegalStateException().isThrownBy(() -> SigningKeys.from(signing))
+                .withMessageContaining("BULKHEAD_MESSAGING_SIGNING_ACTIVE_KEY");
+    }
+
+    @Test
+    void aKeyShorterThan32BytesIsRefused() {
+        var signing = new MessagingProperties.Signing();
+        signing.getKeys().put("k1", Base64.getEncoder().encodeToString(new byte[16]));
+        signing.setActiveKey("k1");
+        assertThatIllegalStateException().isThrownBy(() -> SigningKeys.from(signing)).withMessageContaining("16 bytes");
+    }
+
+    @Test
+    void theSignatureCoversEveryHeaderAndTheBody() {
+        byte[] key = new byte[32];
+        String signature = MessageSignature.compute(key, "k1", "OrderPlaced", "id", "{}".getBytes());
+        assertThat(MessageSignature.compute(key, "k2", "OrderPlaced", "id", "{}".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.compute(key, "k1", "OrderCancelled", "id", "{}".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "other", "{}".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "id", "{ }".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.matches(signature, MessageSignature.compute(key, "k1", "OrderPlaced", "id", "{}".getBytes())))
+                .isTrue();
+    }
+}
