@@ -63,10 +63,13 @@ public final class BenchMain {
             Progress.say("order flow under load");
             LoadBench.Plan plan = options.quick()
                     ? new LoadBench.Plan(Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(15), Duration.ofSeconds(4),
-                            25, 1.6, 7, 50, 40)
+                            5, 1.6, 9, 50, 40)
                     : new LoadBench.Plan(Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10),
-                            25, 1.4, 10, 50, 100);
-            report.load(new LoadBench(server, logs, PORT).run(jdk17, options.jar(), plan), plan);
+                            5, 1.5, 11, 50, 100);
+            // --jfr FILE: profile the application under load (JFR is built in), for explaining a miss
+            JavaSetup loaded = options.jfr() == null ? jdk17
+                    : jdk17.withFlag(jdk17.label(), "-XX:StartFlightRecording=settings=profile,filename=" + options.jfr());
+            report.load(new LoadBench(server, logs, PORT).run(loaded, options.jar(), plan), plan);
             report.loadAt("after the load");
             }
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The command line of the driver; {@code bench/run} fills it in. */
 record BenchOptions(boolean quick, Path jar, Path minimalJar, Path jdk17, Path jdk25, Path results, Path work,
-        String dbUrl, String dbUser, String dbPassword, Path checkTimes, java.util.Set<String> phases) {
+        String dbUrl, String dbUser, String dbPassword, Path checkTimes, java.util.Set<String> phases, Path jfr) {
 
     boolean runs(String phase) {
         return phases.contains(phase);
@@ -28,7 +28,7 @@ record BenchOptions(boolean quick, Path jar, Path minimalJar, Path jdk17, Path j
                 Path.of(values.getOrDefault("jdk17", System.getProperty("java.home"))), path(values, "jdk25"),
                 path(values, "results"), path(values, "work"), values.get("db-url"),
                 values.getOrDefault("db-user", "postgres"), values.getOrDefault("db-password", ""), path(values, "check-times"),
-                java.util.Set.of(values.getOrDefault("phases", "startup,floor,load").split(",")));
+                java.util.Set.of(values.getOrDefault("phases", "startup,floor,load").split(",")), path(values, "jfr"));
     }
 
     private static Path path(Map<String, String> values, String key) {

@@ -11,8 +11,11 @@ record CapturedOrder(List<Transaction> transactions) {
     record Statement(String sql, List<String> parameters) {
     }
 
-    /** @param sessionSetup what the pool ran when it opened the connection; empty for sessions opened before the log */
-    record Transaction(String sessionSetup, List<Statement> statements, boolean rolledBack) {
+    /**
+     * @param sessionSetup what the pool ran when it opened the connection; empty for sessions opened before the log
+     * @param readOnly began with {@code BEGIN READ ONLY} (a read-only Spring transaction)
+     */
+    record Transaction(String sessionSetup, boolean readOnly, List<Statement> statements, boolean rolledBack) {
     }
 
     int statementCount() {

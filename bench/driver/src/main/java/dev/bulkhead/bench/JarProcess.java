@@ -43,6 +43,7 @@ final class JarProcess implements AutoCloseable {
         full.add("--spring.main.banner-mode=off");
         full.addAll(appArguments);
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(JavaSetup.APP_ENVIRONMENT);
         builder.environment().putAll(Map.of("SPRING_DATASOURCE_URL", jdbcUrl,
                 "SPRING_DATASOURCE_USERNAME", server.user(), "SPRING_DATASOURCE_PASSWORD", server.password()));
         try {

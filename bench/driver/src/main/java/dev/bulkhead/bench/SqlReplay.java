@@ -96,6 +96,9 @@ final class SqlReplay {
         ids.put(template.toString(), customer.toString());
         for (CapturedOrder.Transaction transaction : order.transactions()) {
             Connection connection = session(sessions, transaction.sessionSetup());
+            if (connection.isReadOnly() != transaction.readOnly()) {
+                connection.setReadOnly(transaction.readOnly()); // pgjdbc then begins with BEGIN READ ONLY, as the app's did
+            }
             try {
                 for (CapturedOrder.Statement statement : transaction.statements()) {
                     execute(connection, statement, ids);

@@ -13,7 +13,7 @@ final class StatementListing {
         for (CapturedOrder.Transaction transaction : order.transactions()) {
             text.append("\n-- transaction ").append(++number).append(", session: ").append(transaction.sessionSetup().isBlank()
                     ? "(set-up not logged)" : transaction.sessionSetup().split(";")[0]).append('\n');
-            text.append("BEGIN;\n");
+            text.append(transaction.readOnly() ? "BEGIN READ ONLY;\n" : "BEGIN;\n");
             for (CapturedOrder.Statement statement : transaction.statements()) {
                 text.append(statement.sql().trim()).append(";\n");
                 if (!statement.parameters().isEmpty()) {

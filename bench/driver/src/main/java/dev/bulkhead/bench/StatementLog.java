@@ -26,6 +26,10 @@ final class StatementLog {
     private record Entry(String pid, String level, String message) {
     }
 
+    /** An open transaction of one backend: whether it began READ ONLY, and its statements so far. */
+    private record Open(boolean readOnly, List<CapturedOrder.Statement> statements) {
+    }
+
     private StatementLog() {
     }
 
@@ -52,7 +56,7 @@ final class StatementLog {
         if (begin < 0 || end < begin) {
             throw new IllegalStateException("markers not found in " + log);
         }
-        Map<String, List<CapturedOrder.Statement>> open = new LinkedHashMap<>();
+        Map<String, Open> open = new LinkedHashMap<>();
         List<CapturedOrder.Transaction> transactions = new ArrayList<>();
         for (int i = begin + 1; i < end; i++) {
             Entry entry = entries.get(i);
@@ -61,21 +65,22 @@ final class StatementLog {
                 continue;
             }
             String command = sql.trim().toUpperCase();
-            if (command.equals("BEGIN")) {
-                open.put(entry.pid(), new ArrayList<>());
+            if (command.startsWith("BEGIN")) {
+                // pgjdbc sends BEGIN, or BEGIN READ ONLY for a read-only Spring transaction
+                open.put(entry.pid(), new Open(command.contains("READ ONLY"), new ArrayList<>()));
             } else if (command.equals("COMMIT") || command.equals("ROLLBACK")) {
-                List<CapturedOrder.Statement> statements = open.remove(entry.pid());
-                if (statements != null) {
-                    transactions.add(new CapturedOrder.Transaction(sessionSetup.getOrDefault(entry.pid(), ""), statements,
-                            command.equals("ROLLBACK")));
+                Open transaction = open.remove(entry.pid());
+                if (transaction != null) {
+                    transactions.add(new CapturedOrder.Transaction(sessionSetup.getOrDefault(entry.pid(), ""),
+                            transaction.readOnly(), transaction.statements(), command.equals("ROLLBACK")));
                 }
             } else {
                 CapturedOrder.Statement statement = new CapturedOrder.Statement(sql, parameters(entries, i, entry.pid()));
-                List<CapturedOrder.Statement> current = open.get(entry.pid());
+                Open current = open.get(entry.pid());
                 if (current != null) {
-                    current.add(statement);
+                    current.statements().add(statement);
                 } else {
-                    transactions.add(new CapturedOrder.Transaction(sessionSetup.getOrDefault(entry.pid(), ""),
+                    transactions.add(new CapturedOrder.Transaction(sessionSetup.getOrDefault(entry.pid(), ""), false,
                             List.of(statement), false));
                 }
             }
