@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Collects the figures of one run and writes {@code report.md} (machine, versions, every figure, each target with
- * its verdict) and {@code latency-vs-throughput.svg}. The hand-written analysis in {@code bench/analysis.md}, if
- * present, is appended, so the explanation of a miss sits next to the figures it explains.
+ * its verdict) and {@code latency-vs-throughput.svg}. {@code bench/run} appends the hand-written analysis
+ * ({@code bench/analysis.md}), so the explanation of a miss sits next to the figures it explains.
  */
 final class Report {
 
@@ -179,10 +179,6 @@ final class Report {
             text.append("| ").append(String.join(" | ", verdict)).append(" |\n");
         }
         text.append(body);
-        Path analysis = results.getParent().resolve("analysis.md");
-        if (Files.exists(analysis)) {
-            text.append("\n").append(Files.readString(analysis));
-        }
         Files.writeString(results.resolve("report.md"), text);
         if (chart != null) {
             Files.writeString(results.resolve("latency-vs-throughput.svg"), chart);
