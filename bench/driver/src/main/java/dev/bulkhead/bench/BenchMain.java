@@ -67,8 +67,10 @@ public final class BenchMain {
                     : new LoadBench.Plan(Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10),
                             5, 1.5, 11, 50, 100);
             // --jfr FILE: profile the application under load (JFR is built in), for explaining a miss
-            JavaSetup loaded = options.jfr() == null ? jdk17
-                    : jdk17.withFlag(jdk17.label(), "-XX:StartFlightRecording=settings=profile,filename=" + options.jfr());
+            // Native Memory Tracking (summary) says where the RSS went; it costs a few MiB itself
+            JavaSetup tracked = jdk17.withFlag(jdk17.label(), "-XX:NativeMemoryTracking=summary");
+            JavaSetup loaded = options.jfr() == null ? tracked
+                    : tracked.withFlag(jdk17.label(), "-XX:StartFlightRecording=settings=profile,filename=" + options.jfr());
             report.load(new LoadBench(server, logs, PORT).run(loaded, options.jar(), plan), plan);
             report.loadAt("after the load");
             }

@@ -1,6 +1,5 @@
 package dev.bulkhead.bench;
 
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -23,7 +22,7 @@ final class LoadBench {
     }
 
     record Outcome(List<OrderFlowStep.Result> ladder, OrderFlowStep.Result half, double maxSustainable,
-            double maxAchieved, Map<String, Latencies> reads, double peakRssMib) {
+            double maxAchieved, Map<String, Latencies> reads, double peakRssMib, Map<String, Double> nativeMemory) {
     }
 
     private final PostgresServer server;
@@ -76,7 +75,8 @@ final class LoadBench {
             reads.put("GET /v1/users/{id}", read(client, plan, customers, u -> "/v1/users/" + u));
             reads.put("GET /v1/billing/summary/{userId}", read(client, plan, customers, u -> "/v1/billing/summary/" + u));
             reads.put("GET /v1/orders?userId=…", read(client, plan, customers, u -> "/v1/orders?userId=" + u));
-            return new Outcome(ladder, half, maxSustainable, maxAchieved, reads, app.peakRssMib());
+            return new Outcome(ladder, half, maxSustainable, maxAchieved, reads, app.peakRssMib(),
+                    NativeMemory.committed(java.javaHome(), app.pid()));
         }
     }
 

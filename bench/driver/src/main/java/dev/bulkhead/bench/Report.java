@@ -24,7 +24,9 @@ final class Report {
     private final Instant started;
     private final Map<String, String> loads = new LinkedHashMap<>();
     private final List<String[]> verdicts = new ArrayList<>();
-    private final StringBuilder body = new StringBuilder();
+    /** Sections by number, so the report reads 1 to 6 whatever order the phases ran in. */
+    private final java.util.TreeMap<Integer, StringBuilder> sections = new java.util.TreeMap<>();
+    private StringBuilder current = new StringBuilder();
     private String database = "";
     private String chart;
     private double floorPerSecond = Double.NaN;
@@ -43,7 +45,8 @@ final class Report {
     }
 
     void startup(List<StartupBench.Result> bulkhead, List<StartupBench.Result> minimal) {
-        body.append("\n## 4. Start-up (process start → `/actuator/health` 200)\n\n")
+        current = section(4);
+        current.append("\n## 4. Start-up (process start → `/actuator/health` 200)\n\n")
                 .append("Against an already migrated database (the first start, which provisions and migrates, is not counted); ")
                 .append("median of ").append(bulkhead.get(0).seconds().length).append(" starts.\n\n")
                 .append("| JDK set-up | Bulkhead (s) | minimal app (s) | ratio | target ≤ 1.3 × | all Bulkhead starts (s) |\n|---|---|---|---|---|---|\n");
@@ -51,7 +54,7 @@ final class Report {
             StartupBench.Result app = bulkhead.get(i);
             StartupBench.Result floor = minimal.get(i);
             double ratio = app.median() / floor.median();
-            body.append(f("| %s | %.2f | %.2f | %.2f | %s | %s |\n", app.setup(), app.median(), floor.median(), ratio,
+            current.append(f("| %s | %.2f | %.2f | %.2f | %s | %s |\n", app.setup(), app.median(), floor.median(), ratio,
                     mark(ratio <= 1.3), Arrays.stream(app.seconds()).mapToObj(s -> f("%.2f", s)).collect(Collectors.joining(", "))));
             verdict("start-up, " + app.setup(), f("%.2f s = %.2f × minimal (%.2f s)", app.median(), ratio, floor.median()),
                     "≤ 1.3 × minimal", ratio <= 1.3);
@@ -61,7 +64,8 @@ final class Report {
     void floor(OrderCapture.Capture capture, List<SqlReplay.Result> replays) {
         SqlReplay.Result best = replays.stream().max((a, b) -> Double.compare(a.ordersPerSecond(), b.ordersPerSecond())).orElseThrow();
         floorPerSecond = best.ordersPerSecond();
-        body.append("\n## 2. The SQL floor of one order\n\n")
+        current = section(2);
+        current.append("\n## 2. The SQL floor of one order\n\n")
                 .append(f("One order, captured with `log_statement = 'all'` on its own database: **%d transactions, %d statements** ",
                         capture.order().transactions().size(), capture.order().statementCount()))
                 .append("(BEGIN/COMMIT not counted; listing in [order-statements.sql](order-statements.sql)). ")
@@ -71,14 +75,15 @@ final class Report {
                 .append("each replayed order with its own copy of the customer and fresh ids:\n\n")
                 .append("| threads | orders | seconds | orders/s | failures |\n|---|---|---|---|---|\n");
         for (SqlReplay.Result replay : replays) {
-            body.append(f("| %d | %d | %.1f | %.0f | %d%s |\n", replay.threads(), replay.orders(), replay.seconds(),
+            current.append(f("| %d | %d | %.1f | %.0f | %d%s |\n", replay.threads(), replay.orders(), replay.seconds(),
                     replay.ordersPerSecond(), replay.failures(), replay.firstFailure() == null ? "" : " (" + replay.firstFailure() + ")"));
         }
-        body.append(f("\n**Floor: %.0f orders/s** (best of the thread counts).\n", floorPerSecond));
+        current.append(f("\n**Floor: %.0f orders/s** (best of the thread counts).\n", floorPerSecond));
     }
 
     void load(LoadBench.Outcome outcome, LoadBench.Plan plan) throws IOException {
-        body.append("\n## 1. Order flow (open loop)\n\n")
+        current = section(1);
+        current.append("\n## 1. Order flow (open loop)\n\n")
                 .append(f("Each step offers orders at a fixed rate for %d s (after a %d s warm-up); latency counts from the instant ",
                         plan.step().toSeconds(), plan.warmUp().toSeconds()))
                 .append("each POST was *due*, so queueing in the client or server is not hidden. Time to PAID = the PAID row of the ")
@@ -89,14 +94,14 @@ final class Report {
         List<OrderFlowStep.Result> all = new ArrayList<>(outcome.ladder());
         all.add(outcome.half());
         for (OrderFlowStep.Result step : all) {
-            body.append(f("| %.0f%s | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |\n", step.offeredPerSecond(),
+            current.append(f("| %.0f%s | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |\n", step.offeredPerSecond(),
                     step == outcome.half() ? " (half)" : "", step.achievedPerSecond(), step.refused(), step.notPaid(),
                     step.post().p50(), step.post().p99(), step.toPaid().p50(), step.toPaid().p90(), step.toPaid().p99(),
                     step.toPaid().max(), step.sustainable() ? "yes" : "no"));
         }
-        body.append(f("\nLatencies in ms. Highest sustainable offered rate: **%.0f orders/s**; highest achieved: **%.1f orders/s**.\n",
+        current.append(f("\nLatencies in ms. Highest sustainable offered rate: **%.0f orders/s**; highest achieved: **%.1f orders/s**.\n",
                 outcome.maxSustainable(), outcome.maxAchieved()));
-        body.append("\n![latency against throughput](latency-vs-throughput.svg)\n");
+        current.append("\n![latency against throughput](latency-vs-throughput.svg)\n");
         chart = LatencyChart.svg(outcome.ladder(), Double.isNaN(floorPerSecond) ? 0 : floorPerSecond);
         if (!Double.isNaN(floorPerSecond)) {
             double ratio = outcome.maxAchieved() / floorPerSecond;
@@ -106,7 +111,8 @@ final class Report {
         verdict("p99 time to PAID at half the max sustainable rate", f("%.1f ms at %.0f/s", outcome.half().toPaid().p99(),
                 outcome.half().offeredPerSecond()), "≤ 50 ms", outcome.half().toPaid().p99() <= 50);
 
-        body.append("\n## 3. Dashboard against its parts\n\n")
+        current = section(3);
+        current.append("\n## 3. Dashboard against its parts\n\n")
                 .append(f("Each endpoint alone, open loop at %.0f requests/s for %d s, customers in turn (each has a few hundred orders by then).\n\n",
                         plan.readRate(), plan.readStep().toSeconds()))
                 .append("| endpoint | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n");
@@ -115,7 +121,7 @@ final class Report {
         Latencies dashboard = null;
         for (Map.Entry<String, Latencies> read : outcome.reads().entrySet()) {
             Latencies l = read.getValue();
-            body.append(f("| `%s` | %.2f | %.2f | %.2f |\n", read.getKey(), l.p50(), l.p99(), l.max()));
+            current.append(f("| `%s` | %.2f | %.2f | %.2f |\n", read.getKey(), l.p50(), l.p99(), l.max()));
             if (read.getKey().contains("dashboard")) {
                 dashboard = l;
             } else if (l.p99() > slowestPart) {
@@ -127,22 +133,29 @@ final class Report {
         verdict("dashboard p99 vs slowest part", f("%.2f ms = %.2f × `%s` (%.2f ms)", dashboard.p99(), ratio, slowestName, slowestPart),
                 "≤ 1.5 ×", ratio <= 1.5);
 
-        body.append(f("\n## 5. Memory\n\nPeak RSS (VmHWM) of the application process after the whole load phase: **%.0f MiB**. JVM flags: `%s`, environment `%s`.\n",
+        current = section(5);
+        current.append(f("\n## 5. Memory\n\nPeak RSS (VmHWM) of the application process after the whole load phase: **%.0f MiB**. JVM flags: `%s`, environment `%s`.\n",
                 outcome.peakRssMib(), String.join(" ", JavaSetup.APP_FLAGS), JavaSetup.APP_ENVIRONMENT));
+        if (!outcome.nativeMemory().isEmpty()) {
+            current.append("\nWhere the committed memory was right after the load (Native Memory Tracking, `-XX:NativeMemoryTracking=summary`, ")
+                    .append("which the load phase runs with; it costs a few MiB itself):\n\n| category | committed MiB |\n|---|---|\n");
+            outcome.nativeMemory().forEach((category, mib) -> current.append(f("| %s | %.0f |\n", category, mib)));
+        }
         verdict("peak RSS under load", f("%.0f MiB", outcome.peakRssMib()), "≤ 400 MB", outcome.peakRssMib() * 1.048576 <= 400);
     }
 
     void checkTimes(Path file) throws IOException {
-        body.append("\n## 6. Check times\n\n");
+        current = section(6);
+        current.append("\n## 6. Check times\n\n");
         if (file == null || !Files.exists(file)) {
-            body.append("Not measured in this run.\n");
+            current.append("Not measured in this run.\n");
             return;
         }
         Properties times = new Properties();
         try (var in = Files.newBufferedReader(file)) {
             times.load(in);
         }
-        body.append("Measured by `bench/run` after `./mvnw -DskipTests package`, so both start from compiled sources.\n\n")
+        current.append("Measured by `bench/run` after `./mvnw -DskipTests package`, so both start from compiled sources.\n\n")
                 .append("| command | wall time | result | load average before |\n|---|---|---|---|\n");
         check(times, "architecture", "`./mvnw -q -Parchitecture test`", 10);
         check(times, "verify", "`./mvnw verify`", 240);
@@ -151,12 +164,12 @@ final class Report {
     private void check(Properties times, String key, String command, double target) {
         String seconds = times.getProperty(key + ".seconds");
         if (seconds == null) {
-            body.append(f("| %s | not measured (%s) | | |\n", command, times.getProperty(key + ".note", "skipped")));
+            current.append(f("| %s | not measured (%s) | | |\n", command, times.getProperty(key + ".note", "skipped")));
             return;
         }
         double value = Double.parseDouble(seconds);
         String status = times.getProperty(key + ".status", "?");
-        body.append(f("| %s | %.1f s | %s | %s |\n", command, value, status, times.getProperty(key + ".load", "?")));
+        current.append(f("| %s | %.1f s | %s | %s |\n", command, value, status, times.getProperty(key + ".load", "?")));
         verdict(command, f("%.1f s (%s)", value, status), f("≤ %.0f s", target), value <= target && status.equals("passed"));
     }
 
@@ -178,11 +191,15 @@ final class Report {
         for (String[] verdict : verdicts) {
             text.append("| ").append(String.join(" | ", verdict)).append(" |\n");
         }
-        text.append(body);
+        sections.values().forEach(text::append);
         Files.writeString(results.resolve("report.md"), text);
         if (chart != null) {
             Files.writeString(results.resolve("latency-vs-throughput.svg"), chart);
         }
+    }
+
+    private StringBuilder section(int number) {
+        return sections.computeIfAbsent(number, n -> new StringBuilder());
     }
 
     private void verdict(String figure, String measured, String target, boolean met) {
