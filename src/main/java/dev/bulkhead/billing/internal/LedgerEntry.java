@@ -21,7 +21,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(schema = ModuleSchemas.BILLING, name = "ledger_entries")
-class LedgerEntry {
+class LedgerEntry extends InsertedOnce {
 
     enum Kind {
         TOP_UP, CHARGE, REFUND
@@ -74,6 +74,11 @@ class LedgerEntry {
 
     static LedgerEntry refund(UserId userId, Money amount, UUID chargeReference, Instant at) {
         return new LedgerEntry(userId, Kind.REFUND, amount, chargeReference, at);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     UUID id() {

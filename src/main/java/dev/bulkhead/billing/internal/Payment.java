@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(schema = ModuleSchemas.BILLING, name = "payments")
-class Payment {
+class Payment extends InsertedOnce {
 
     enum Status {
         COMPLETED, FAILED, REFUNDED
@@ -75,6 +75,11 @@ class Payment {
 
     static Payment failed(UUID chargeReference, UserId payer, Money amount, PaymentFailureReason reason, Instant at) {
         return new Payment(chargeReference, payer, amount, Status.FAILED, reason, at);
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     UUID id() {

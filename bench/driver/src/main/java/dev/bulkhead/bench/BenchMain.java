@@ -1,0 +1,82 @@
+package dev.bulkhead.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmark of issue 9 (ADR 0016): start-up against a minimal app, the SQL floor of one order, the order flow
+ * under rising open-loop load, the dashboard against its parts, peak RSS; then the Markdown report and the chart.
+ * Run it with {@code bench/run}, which builds the jars and measures the build's own check times first.
+ */
+public final class BenchMain {
+
+    private static final int PORT = 18_080;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        Files.createDirectories(options.results());
+        Path logs = Files.createDirectories(options.work().resolve("logs"));
+        Report report = new Report(options, Instant.now());
+        report.loadAt("start");
+        JavaSetup jdk17 = new JavaSetup("JDK " + JdkVersion.of(options.jdk17()), options.jdk17(), List.of());
+        JavaSetup jdk25 = options.jdk25() == null ? null
+                : new JavaSetup("JDK " + JdkVersion.of(options.jdk25()), options.jdk25(), List.of());
+        try (PostgresServer server = options.dbUrl() == null ? PostgresServer.embedded(options.work())
+                : PostgresServer.external(options.dbUrl(), options.dbUser(), options.dbPassword())) {
+            report.database(server.description());
+
+            if (options.runs("startup")) {
+            Progress.say("start-up: %s", server.description());
+            StartupBench startup = new StartupBench(server, options.work(), PORT, options.quick() ? 2 : 3);
+            List<JavaSetup> plain = jdk25 == null ? List.of(jdk17) : List.of(jdk17, jdk25);
+            report.startup(startup.measure("bulkhead", options.jar(), plain, jdk25),
+                    startup.measure("minimal", options.minimalJar(), plain, jdk25));
+            report.loadAt("after start-up");
+            }
+
+            if (options.runs("floor") && server.logFile().isPresent()) {
+                Progress.say("capturing the SQL of one order");
+                int copies = options.quick() ? 4_000 : 15_000;
+                OrderCapture.Capture capture = new OrderCapture(server, logs, PORT).capture(jdk17, options.jar(), copies);
+                Files.writeString(options.results().resolve("order-statements.sql"), StatementListing.of(capture.order()));
+                SqlReplay replay = new SqlReplay(server, capture.jdbcUrl(), capture.order(), capture.template());
+                AtomicInteger next = new AtomicInteger();
+                List<SqlReplay.Result> floor = new ArrayList<>();
+                for (int threads : new int[] { 2, 4, 8, 16 }) {
+                    SqlReplay.Result result = replay.run(threads, Duration.ofSeconds(options.quick() ? 3 : 6), capture.copies(), next);
+                    floor.add(result);
+                    Progress.say("floor with %d threads: %.0f orders/s (%d failures)", threads, result.ordersPerSecond(), result.failures());
+                }
+                report.floor(capture, floor);
+                report.loadAt("after the SQL floor");
+            }
+
+            if (options.runs("load")) {
+            Progress.say("order flow under load");
+            LoadBench.Plan plan = options.quick()
+                    ? new LoadBench.Plan(Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(15), Duration.ofSeconds(4),
+                            5, 1.6, 9, 50, 40)
+                    : new LoadBench.Plan(Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                            5, 1.5, 11, 50, 100);
+            // --jfr FILE: profile the application under load (JFR is built in), for explaining a miss
+            // Native Memory Tracking (summary) says where the RSS went; it costs a few MiB itself
+            JavaSetup tracked = jdk17.withFlag(jdk17.label(), "-XX:NativeMemoryTracking=summary");
+            JavaSetup loaded = options.jfr() == null ? tracked
+                    : tracked.withFlag(jdk17.label(), "-XX:StartFlightRecording=settings=profile,filename=" + options.jfr());
+            report.load(new LoadBench(server, logs, PORT).run(loaded, options.jar(), plan), plan);
+            report.loadAt("after the load");
+            }
+        }
+        report.checkTimes(options.checkTimes());
+        report.write(options.results());
+        Progress.say("report: %s", options.results().resolve("report.md"));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.bulkhead.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a jar is launched: which JDK, which JVM flags, and an optional AOT cache. The memory flags are the same
+ * everywhere so that start-up, throughput and RSS figures describe one configuration.
+ */
+record JavaSetup(String label, Path javaHome, List<String> extraFlags) {
+
+    /**
+     * Bounded heap and a serial collector: on 2 cores a parallel or concurrent collector mostly competes with the
+     * request threads, and a heap bounded well below the RSS target leaves room for metaspace (~110 MiB for this
+     * application), compiled code and stacks. {@link #APP_ENVIRONMENT} caps glibc's per-thread malloc arenas.
+     */
+    static final List<String> APP_FLAGS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xss512k");
+
+    /** glibc otherwise grows up to 8 malloc arenas per core, each holding on to freed native memory. */
+    static final java.util.Map<String, String> APP_ENVIRONMENT = java.util.Map.of("MALLOC_ARENA_MAX", "2");
+
+    List<String> command(Path jar, List<String> more) {
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin/java").toString());
+        command.addAll(APP_FLAGS);
+        command.addAll(extraFlags);
+        command.addAll(more);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    JavaSetup withFlag(String label, String flag) {
+        List<String> flags = new ArrayList<>(extraFlags);
+        flags.add(flag);
+        return new JavaSetup(label, javaHome, flags);
+    }
+}

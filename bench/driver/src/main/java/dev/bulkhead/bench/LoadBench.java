@@ -1,0 +1,98 @@
+package dev.bulkhead.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The application under load, one process for the whole phase: warm-up, the order flow at rising offered loads
+ * until it stops keeping up, again at half the highest sustainable load, then the dashboard and its parts, and
+ * finally the peak RSS the process reached.
+ */
+final class LoadBench {
+
+    record Plan(Duration warmUp, Duration step, Duration drain, Duration readStep, double firstRate, double factor,
+            int maxSteps, double readRate, int customers) {
+    }
+
+    record Outcome(List<OrderFlowStep.Result> ladder, OrderFlowStep.Result half, double maxSustainable,
+            double maxAchieved, Map<String, Latencies> reads, double peakRssMib, Map<String, Double> nativeMemory) {
+    }
+
+    private final PostgresServer server;
+    private final Path logs;
+    private final int port;
+
+    LoadBench(PostgresServer server, Path logs, int port) {
+        this.server = server;
+        this.logs = logs;
+        this.port = port;
+    }
+
+    Outcome run(JavaSetup java, Path jar, Plan plan) throws Exception {
+        String url = server.newDatabase("load");
+        try (JarProcess app = JarProcess.start(java.command(jar, List.of()), port, url, server, List.of(),
+                logs.resolve("load-app.log")); Connection database = server.connect(url)) {
+            app.awaitReady(Duration.ofMinutes(3));
+            BulkheadClient client = new BulkheadClient(app.baseUrl());
+            List<UUID> customers = new ArrayList<>();
+            for (int i = 0; i < plan.customers(); i++) {
+                customers.add(client.customerWithMoney("load-" + i + "@bench.invalid"));
+            }
+            OrderFlowStep flow = new OrderFlowStep(client, database, customers);
+            Progress.say("warm-up: %.0f orders/s for %ds", plan.firstRate(), plan.warmUp().toSeconds());
+            flow.run(plan.firstRate(), plan.warmUp(), plan.drain());
+
+            List<OrderFlowStep.Result> ladder = new ArrayList<>();
+            double rate = plan.firstRate();
+            double maxSustainable = 0;
+            double maxAchieved = 0;
+            for (int i = 0; i < plan.maxSteps(); i++) {
+                OrderFlowStep.Result result = flow.run(rate, plan.step(), plan.drain());
+                ladder.add(result);
+                maxAchieved = Math.max(maxAchieved, result.achievedPerSecond());
+                Progress.say("offered %.0f/s: paid %.1f/s, to PAID p50 %.1f p99 %.1f ms, refused %d, unpaid %d", rate,
+                        result.achievedPerSecond(), result.toPaid().p50(), result.toPaid().p99(), result.refused(), result.notPaid());
+                if (!result.sustainable()) {
+                    break;
+                }
+                maxSustainable = rate;
+                rate *= plan.factor();
+                Pause.millis(2_000);
+            }
+            Pause.millis(5_000); // let a saturated step's backlog clear before the half-load step
+            OrderFlowStep.Result half = flow.run(Math.max(1, maxSustainable / 2), plan.step(), plan.drain());
+            Progress.say("half load %.0f/s: to PAID p50 %.1f p99 %.1f ms", half.offeredPerSecond(), half.toPaid().p50(), half.toPaid().p99());
+
+            Map<String, Latencies> reads = new LinkedHashMap<>();
+            reads.put("GET /v1/dashboard/{userId}", read(client, plan, customers, u -> "/v1/dashboard/" + u));
+            reads.put("GET /v1/users/{id}", read(client, plan, customers, u -> "/v1/users/" + u));
+            reads.put("GET /v1/billing/summary/{userId}", read(client, plan, customers, u -> "/v1/billing/summary/" + u));
+            reads.put("GET /v1/orders?userId=…", read(client, plan, customers, u -> "/v1/orders?userId=" + u));
+            return new Outcome(ladder, half, maxSustainable, maxAchieved, reads, app.peakRssMib(),
+                    NativeMemory.committed(java.javaHome(), app.pid()));
+        }
+    }
+
+    /** One read endpoint alone, open-loop at the plan's read rate, customers in turn (each has many orders by now). */
+    private static Latencies read(BulkheadClient client, Plan plan, List<UUID> customers, Function<UUID, String> path) {
+        new OpenLoop(client).run(plan.readRate(), Duration.ofSeconds(2), 1_000, Duration.ofSeconds(10),
+                i -> client.get(path.apply(customers.get(i % customers.size())))); // warm this endpoint's code paths
+        List<OpenLoop.Sample> samples = new OpenLoop(client).run(plan.readRate(), plan.readStep(), 10_000,
+                Duration.ofSeconds(10), i -> client.get(path.apply(customers.get(i % customers.size()))));
+        Latencies latencies = new Latencies();
+        for (OpenLoop.Sample sample : samples) {
+            if (!sample.ok()) {
+                throw new IllegalStateException("read failed: " + sample.status() + " " + sample.body());
+            }
+            latencies.recordNanos(sample.latencyNanos());
+        }
+        return latencies;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.bulkhead.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * The one PostgreSQL every phase of a run uses: embedded (started here, as the tests do with
+ * {@code TestDatabase}) or the server named by {@code --db-url}. Each phase gets a database of its own.
+ * The embedded server writes its log to a file, so the statements of one order can be read back.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    private final String adminUrl;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+    private final Path logFile;
+    private final String description;
+
+    private PostgresServer(String adminUrl, String user, String password, EmbeddedPostgres embedded, Path logFile,
+            String description) {
+        this.adminUrl = adminUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+        this.logFile = logFile;
+        this.description = description;
+    }
+
+    /** Same settings as the test server (ADR 0005): durability off, so we measure CPU work, not this disk. */
+    static PostgresServer embedded(Path workDirectory) {
+        try {
+            Path logs = Files.createDirectories(workDirectory.resolve("postgres-log").toAbsolutePath());
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", logs.toString())
+                    .setServerConfig("log_filename", "postgres.log")
+                    .start();
+            String version;
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement statement = c.createStatement()) {
+                version = c.getMetaData().getDatabaseProductVersion();
+                // set here, not with setServerConfig: pg_ctl passes that through a shell, which eats '|' and spaces
+                statement.execute("ALTER SYSTEM SET log_line_prefix = '%m|%p|'");
+                statement.execute("SELECT pg_reload_conf()");
+            }
+            return new PostgresServer(server.getJdbcUrl("postgres", "postgres"), "postgres", "", server,
+                    logs.resolve("postgres.log"), "embedded PostgreSQL " + version + " (fsync=off, synchronous_commit=off)");
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** A server of your own; its user must be a superuser (the app provisions roles, the bench reads every schema). */
+    static PostgresServer external(String url, String user, String password) {
+        return new PostgresServer(url, user, password, null, null, "PostgreSQL at " + url);
+    }
+
+    /** A fresh database on the server, dropped first if a previous run left it behind. */
+    String newDatabase(String name) {
+        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    }
+
+    /** Makes the server log every statement of new sessions on this database: for the one-order capture only. */
+    void logEveryStatement(String database, boolean on) {
+        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + database + (on ? " SET log_statement = 'all'" : " RESET log_statement"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    private Connection admin() throws SQLException {
+        return connect(adminUrl);
+    }
+
+    /** The server log, when this run can read it (embedded server only). */
+    Optional<Path> logFile() {
+        return Optional.ofNullable(logFile);
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
