@@ -155,7 +155,7 @@ final class Report {
         try (var in = Files.newBufferedReader(file)) {
             times.load(in);
         }
-        current.append("Measured by `bench/run` after `./mvnw -DskipTests package`, so both start from compiled sources.\n\n")
+        current.append("Measured by `bench/run` after `./mvnw -DskipUnitTests=true package` (the jar, tests not run), so both start from compiled sources.\n\n")
                 .append("| command | wall time | result | load average before |\n|---|---|---|---|\n");
         check(times, "architecture", "`./mvnw -q -Parchitecture test`", 10);
         check(times, "verify", "`./mvnw verify`", 240);
