@@ -66,6 +66,24 @@ class SchemaOwnershipTests {
     }
 
     @Test
+    void a_failing_migration_set_fails_the_whole_run_and_names_its_schema() {
+        // the sets run side by side: one without its migrations must still fail migrateAll, after the others ran
+        RoleNames missing = new RoleNames("nonexistent", "nonexistent", roles.owners().get(0).ownerRole(),
+                roles.owners().get(0).appRole());
+        List<RoleNames> owners = new java.util.ArrayList<>(roles.owners());
+        owners.add(1, missing);
+        SchemaMigrations migrations = new SchemaMigrations(jdbc.dataSource(), owners);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(migrations::migrateAll)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("db/nonexistent");
+        for (RoleNames set : roles.owners()) {
+            assertThat(migrations.flywayFor(set).info().pending()).as("pending in %s", set.schema()).isEmpty();
+        }
+        assertThat(jdbc.sql("select count(*) from pg_namespace where nspname = 'nonexistent'").query(Long.class).single())
+                .as("schema left behind by the failed set").isZero();
+    }
+
+    @Test
     void no_foreign_key_or_view_crosses_a_schema() {
         List<String> crossingKeys = jdbc.sql("""
                 select c.conname || ': ' || src.nspname || ' -> ' || dst.nspname
