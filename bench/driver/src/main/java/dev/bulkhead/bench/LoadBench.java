@@ -22,7 +22,8 @@ final class LoadBench {
     }
 
     record Outcome(List<OrderFlowStep.Result> ladder, OrderFlowStep.Result half, double maxSustainable,
-            double maxAchieved, Map<String, Latencies> reads, double peakRssMib, Map<String, Double> nativeMemory) {
+            double maxAchieved, Map<String, Latencies> reads, double peakRssMib, Map<String, Double> nativeMemory,
+            Map<String, MemorySampler.Phase> memoryByPhase) {
     }
 
     private final PostgresServer server;
@@ -38,8 +39,10 @@ final class LoadBench {
     Outcome run(JavaSetup java, Path jar, Plan plan) throws Exception {
         String url = server.newDatabase("load");
         try (JarProcess app = JarProcess.start(java.command(jar, List.of()), port, url, server, List.of(),
-                logs.resolve("load-app.log")); Connection database = server.connect(url)) {
+                logs.resolve("load-app.log")); Connection database = server.connect(url);
+                MemorySampler memory = new MemorySampler(app.pid())) {
             app.awaitReady(Duration.ofMinutes(3));
+            memory.phase("customers");
             BulkheadClient client = new BulkheadClient(app.baseUrl());
             List<UUID> customers = new ArrayList<>();
             for (int i = 0; i < plan.customers(); i++) {
@@ -47,6 +50,7 @@ final class LoadBench {
             }
             OrderFlowStep flow = new OrderFlowStep(client, database, customers);
             Progress.say("warm-up: %.0f orders/s for %ds", plan.firstRate(), plan.warmUp().toSeconds());
+            memory.phase("warm-up");
             flow.run(plan.firstRate(), plan.warmUp(), plan.drain());
 
             List<OrderFlowStep.Result> ladder = new ArrayList<>();
@@ -54,6 +58,7 @@ final class LoadBench {
             double maxSustainable = 0;
             double maxAchieved = 0;
             for (int i = 0; i < plan.maxSteps(); i++) {
+                memory.phase(String.format("orders at %.0f/s", rate));
                 OrderFlowStep.Result result = flow.run(rate, plan.step(), plan.drain());
                 ladder.add(result);
                 maxAchieved = Math.max(maxAchieved, result.achievedPerSecond());
@@ -66,17 +71,21 @@ final class LoadBench {
                 rate *= plan.factor();
                 Pause.millis(2_000);
             }
+            memory.phase("pause");
             Pause.millis(5_000); // let a saturated step's backlog clear before the half-load step
+            memory.phase(String.format("orders at %.0f/s (half)", Math.max(1, maxSustainable / 2)));
             OrderFlowStep.Result half = flow.run(Math.max(1, maxSustainable / 2), plan.step(), plan.drain());
             Progress.say("half load %.0f/s: to PAID p50 %.1f p99 %.1f ms", half.offeredPerSecond(), half.toPaid().p50(), half.toPaid().p99());
 
             Map<String, Latencies> reads = new LinkedHashMap<>();
+            memory.phase("reads");
             reads.put("GET /v1/dashboard/{userId}", read(client, plan, customers, u -> "/v1/dashboard/" + u));
             reads.put("GET /v1/users/{id}", read(client, plan, customers, u -> "/v1/users/" + u));
             reads.put("GET /v1/billing/summary/{userId}", read(client, plan, customers, u -> "/v1/billing/summary/" + u));
             reads.put("GET /v1/orders?userId=…", read(client, plan, customers, u -> "/v1/orders?userId=" + u));
+            memory.close();
             return new Outcome(ladder, half, maxSustainable, maxAchieved, reads, app.peakRssMib(),
-                    NativeMemory.committed(java.javaHome(), app.pid()));
+                    NativeMemory.committed(java.javaHome(), app.pid()), memory.phases());
         }
     }
 

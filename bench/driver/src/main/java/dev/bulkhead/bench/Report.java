@@ -136,6 +136,13 @@ final class Report {
         current = section(5);
         current.append(f("\n## 5. Memory\n\nPeak RSS (VmHWM) of the application process after the whole load phase: **%.0f MiB**. JVM flags: `%s`, environment `%s`.\n",
                 outcome.peakRssMib(), String.join(" ", JavaSetup.APP_FLAGS), JavaSetup.APP_ENVIRONMENT));
+        if (!outcome.memoryByPhase().isEmpty()) {
+            current.append("\nResident set and threads by phase (sampled from `/proc` every 200 ms; the first row is the ")
+                    .append("application idle after start-up while the benchmark creates its customers):\n\n")
+                    .append("| phase | highest RSS MiB | RSS at its end MiB | most threads |\n|---|---|---|---|\n");
+            outcome.memoryByPhase().values().forEach(phase -> current.append(f("| %s | %.0f | %.0f | %d |\n",
+                    phase.name(), phase.maxRssMib(), phase.lastRssMib(), phase.maxThreads())));
+        }
         if (!outcome.nativeMemory().isEmpty()) {
             current.append("\nWhere the committed memory was right after the load (Native Memory Tracking, `-XX:NativeMemoryTracking=summary`, ")
                     .append("which the load phase runs with; it costs a few MiB itself):\n\n| category | committed MiB |\n|---|---|\n");
