@@ -7,10 +7,15 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.SourceCodeLocation;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Locations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import modulith.boundaries.source.SourceLocator;
@@ -51,7 +56,25 @@ public final class Codebase {
         if (!configuration.includeTestClasses()) {
             importer = importer.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
         }
-        return importer.importPackages(configuration.basePackage());
+        return importer.importLocations(locationsOf(configuration.basePackage()));
+    }
+
+    /**
+     * The folders and jars where the class loader finds the package. {@code importPackages} would
+     * also list every entry of every jar and JDK module on the class path (about 78,000 here) to find
+     * jars that lack directory entries; jars are not imported, so that scan is skipped. Classes the
+     * imported ones refer to are still resolved from the whole class path, as before.
+     */
+    private static Set<com.tngtech.archunit.core.importer.Location> locationsOf(String basePackage) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Codebase.class.getClassLoader();
+        }
+        try {
+            return Locations.of(Collections.list(loader.getResources(basePackage.replace('.', '/'))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find package " + basePackage + " on the class path", e);
+        }
     }
 
     public BoundaryConfiguration configuration() {

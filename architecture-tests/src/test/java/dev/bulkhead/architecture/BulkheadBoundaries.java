@@ -1,10 +1,13 @@
 package dev.bulkhead.architecture;
 
+import dev.bulkhead.BulkheadApplication;
 import dev.bulkhead.platform.ModuleSchemas;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import modulith.boundaries.BoundaryCheck;
 import modulith.boundaries.BoundaryConfiguration;
+import org.springframework.modulith.core.ApplicationModules;
 
 /**
  * Bulkhead's configuration of the boundary rules: the module → schema mapping comes from the
@@ -26,5 +29,26 @@ final class BulkheadBoundaries {
 
     static BoundaryCheck check() {
         return BoundaryCheck.of(configuration(), BASELINE, SARIF);
+    }
+
+    /**
+     * Spring Modulith's model of the modules, built on a thread of its own: Spring Modulith imports
+     * the classes itself, and started before the rule engine's import it runs alongside it. The
+     * work is a method of this class, not of the test class whose static initializer starts it:
+     * the new thread would wait for that initializer to finish before it could run.
+     */
+    static CompletableFuture<ApplicationModules> applicationModulesInBackground() {
+        CompletableFuture<ApplicationModules> modules = new CompletableFuture<>();
+        // a thread of its own inherits the test's context class loader, which the common pool's threads do not
+        Thread thread = new Thread(() -> {
+            try {
+                modules.complete(ApplicationModules.of(BulkheadApplication.class));
+            } catch (Throwable failure) {
+                modules.completeExceptionally(failure);
+            }
+        }, "spring-modulith-import");
+        thread.setDaemon(true);
+        thread.start();
+        return modules;
     }
 }
