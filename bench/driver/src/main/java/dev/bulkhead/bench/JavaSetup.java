@@ -14,9 +14,11 @@ record JavaSetup(String label, Path javaHome, List<String> extraFlags) {
      * Bounded heap and a serial collector: on 2 cores a parallel or concurrent collector mostly competes with the
      * request threads, and a heap bounded well below the RSS target leaves room for metaspace (~110 MiB for this
      * application), compiled code and stacks. {@link #APP_ENVIRONMENT} caps glibc's per-thread malloc arenas.
-     * {@code -Dbench.app.heap.mib=N} on the driver tries another heap size (see bench/analysis.md).
+     * {@code -Dbench.app.heap.mib=N} and {@code -Dbench.app.initial-heap.mib=N} on the driver try other heap sizes
+     * (see bench/analysis.md).
      */
-    static final List<String> APP_FLAGS = List.of("-Xms32m", "-Xmx" + Integer.getInteger("bench.app.heap.mib", 192) + "m", "-XX:+UseSerialGC",
+    static final List<String> APP_FLAGS = List.of("-Xms" + Integer.getInteger("bench.app.initial-heap.mib", 32) + "m",
+            "-Xmx" + Integer.getInteger("bench.app.heap.mib", 192) + "m", "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xss512k");
 
     /** glibc otherwise grows up to 8 malloc arenas per core, each holding on to freed native memory. */
