@@ -1,20 +1,57 @@
 package dev.bulkhead.platform.events;
 
+import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.modulith.events.core.DefaultEventPublicationRegistry;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventRetryProperties.class)
+@EnableTransactionManagement(proxyTargetClass = true, order = EventsConfiguration.TRANSACTIONS)
 class EventsConfiguration {
+
+    /**
+     * Where transactions sit among the advisors around a bean: inside every other (Spring Modulith's
+     * completion advisor, the failure recorder below), except the one that must write in the
+     * listener's own transaction. Spring Boot would configure the same transaction management with
+     * the default, unspecified, order.
+     */
+    static final int TRANSACTIONS = Ordered.LOWEST_PRECEDENCE - 1;
+
+    /** Modulith's registry, with a delivery's completion written in the listener's transaction (ADR 0021). */
+    @Bean
+    @Primary
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static InTransactionCompletionRegistry inTransactionCompletionRegistry(DefaultEventPublicationRegistry modulithRegistry) {
+        return new InTransactionCompletionRegistry(modulithRegistry);
+    }
+
+    /** Marks a delivery completed in the listener's own transaction, just before it commits. */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor completionInListenerTransactionAdvisor(ObjectProvider<InTransactionCompletionRegistry> registry,
+            ObjectProvider<EntityManagerFactory> entityManagers) {
+        var advisor = new DefaultPointcutAdvisor(new AfterCommitListeners(),
+                new CompletionInListenerTransaction(registry, entityManagers));
+        advisor.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return advisor;
+    }
 
     /**
      * Records listener failures. Ordered inside Spring Modulith's completion advisor (which marks the
@@ -29,6 +66,16 @@ class EventsConfiguration {
         var advisor = new DefaultPointcutAdvisor(pointcut, new LazyInterceptor(registry, clock));
         advisor.setOrder(0);
         return advisor;
+    }
+
+    /** The listeners whose deliveries the registry tracks: transactional, after the publisher's commit. */
+    private static final class AfterCommitListeners extends StaticMethodMatcherPointcut {
+
+        @Override
+        public boolean matches(Method method, Class<?> targetClass) {
+            TransactionalEventListener listener = AnnotatedElementUtils.findMergedAnnotation(method, TransactionalEventListener.class);
+            return listener != null && listener.phase() == TransactionPhase.AFTER_COMMIT;
+        }
     }
 
     /** Looks its collaborators up on first use: advisors are created before most beans exist. */

@@ -1,16 +1,12 @@
 package dev.bulkhead.platform.events;
 
 import dev.bulkhead.kernel.IntegrationEvent;
-import java.lang.reflect.Method;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.event.TransactionalApplicationListenerMethodAdapter;
 
 /**
  * Wraps every transactional event listener and, when one throws, writes the error to
@@ -25,7 +21,6 @@ class ListenerFailureRecorder implements MethodInterceptor {
 
     private final PublicationRegistry registry;
     private final Clock clock;
-    private final Map<Method, String> listenerIds = new ConcurrentHashMap<>();
 
     ListenerFailureRecorder(PublicationRegistry registry, Clock clock) {
         this.registry = registry;
@@ -46,17 +41,10 @@ class ListenerFailureRecorder implements MethodInterceptor {
         try {
             Object[] arguments = invocation.getArguments();
             UUID eventId = arguments.length > 0 && arguments[0] instanceof IntegrationEvent event ? event.eventId() : null;
-            registry.recordFailure(eventId, listenerId(invocation.getMethod()), clock.instant(), describe(failure));
+            registry.recordFailure(eventId, ListenerIds.of(invocation.getMethod()), clock.instant(), describe(failure));
         } catch (RuntimeException recordingFailed) {
             log.warn("Could not record the failure of listener {}", invocation.getMethod(), recordingFailed);
         }
-    }
-
-    /** The id Spring Modulith stores with the publication: the same adapter computes it. */
-    private String listenerId(Method method) {
-        return listenerIds.computeIfAbsent(method,
-                m -> new TransactionalApplicationListenerMethodAdapter("failure-recorder", m.getDeclaringClass(), m)
-                        .getListenerId());
     }
 
     /** The exception and its root cause, which is usually the part that explains it. */

@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Durable delivery on the whole application: a failing listener is retried with back-off, then
- * parked with its error for an operator, who can resubmit it; and every kind of event delivered a
- * second time (as after a crash between a listener's commit and its completion mark) changes nothing.
+ * parked with its error for an operator, who can resubmit it; a delivery's completion commits with
+ * the listener's work; and every kind of event delivered a second time (as when a retry races a slow
+ * first delivery, or an operator resubmits one) changes nothing.
  * {@code @IntegrationTest} retries within a second and parks after three deliveries.
  */
 @IntegrationTest
@@ -106,6 +107,60 @@ class EventDeliveryTests {
         awaitPublication(eventId, "COMPLETED");
         assertThat(jdbc.sql("select name from billing.accounts where user_id = ?").param(late.value())
                 .query(String.class).single()).isEqualTo("Latecomer");
+    }
+
+    /**
+     * A listener's work and its publication's completion commit as one transaction: PostgreSQL stamps
+     * every row a transaction writes with its id ({@code xmin}), and billing's payment and order's
+     * inbox row carry the same id as the completed publications that made them. No delivery is ever
+     * marked PROCESSING in a transaction of its own.
+     */
+    @Test
+    void a_delivery_is_marked_completed_in_the_listeners_own_transaction() {
+        UUID customer = http.registerCustomer("Atomic");
+        http.topUp(customer, 10_000);
+        String order = http.placeOrder(customer, 1_000);
+        http.awaitJson("/v1/orders/" + order, "$.status", "PAID");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.count("""
+                select count(*) from events.event_publication
+                where ? in (serialized_event::jsonb ->> 'orderId', serialized_event::jsonb ->> 'chargeReference')
+                  and completion_date is null""", order) == 0);
+
+        String payment = transactionOf("select xmin::text from billing.payments where charge_reference = ?::uuid", order);
+        assertThat(transactionOf("""
+                select xmin::text from events.event_publication
+                where listener_id like 'dev.bulkhead.billing.internal.PaymentProcessor.on(%' and serialized_event::jsonb ->> 'orderId' = ?""",
+                order)).isEqualTo(payment);
+        String paymentCompleted = transactionOf("""
+                select xmin::text from events.event_publication
+                where listener_id like 'dev.bulkhead.order.internal.PaymentOutcomes.on(%' and serialized_event::jsonb ->> 'chargeReference' = ?""",
+                order);
+        assertThat(transactionOf("""
+                select i.xmin::text from orders.applied_events i join events.event_publication p
+                  on cast(p.serialized_event::jsonb ->> 'eventId' as uuid) = i.event_id
+                where p.listener_id like 'dev.bulkhead.order.internal.PaymentOutcomes.on(%' and p.serialized_event::jsonb ->> 'chargeReference' = ?""",
+                order)).isEqualTo(paymentCompleted);
+        assertThat(jdbc.count("select count(*) from events.event_publication where status = 'PROCESSING'")).isZero();
+    }
+
+    /**
+     * A change the database refuses only when the persistence context is flushed (a name longer than
+     * billing's column) fails the delivery like any other error of the listener: FAILED with its error,
+     * nothing of it applied, never COMPLETED.
+     */
+    @Test
+    void a_listener_whose_changes_the_database_refuses_fails_and_applies_nothing() {
+        UserId customer = UserId.random();
+        openAccount(customer);
+        UUID eventId = publish(new UserRenamed(UUID.randomUUID(), customer, "N".repeat(300), clock.instant()));
+
+        String publication = awaitPublication(eventId, "PARKED");
+
+        assertThat(http.get("/v1/admin/events/" + publication)).bodyJson().extractingPath("$.lastError").asString()
+                .contains("value too long");
+        assertThat(jdbc.sql("select name from billing.accounts where user_id = ?").param(customer.value())
+                .query(String.class).single()).isEqualTo("Unnamed");
+        assertThat(jdbc.count("select count(*) from billing.applied_events where event_id = ?", eventId)).isZero();
     }
 
     /**
@@ -194,6 +249,10 @@ class EventDeliveryTests {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.count("select count(*) from events.event_publication where publication_date >= ? and completion_date is null",
                         java.sql.Timestamp.from(since)) == 0);
+    }
+
+    private String transactionOf(String sql, String orderId) {
+        return jdbc.sql(sql).param(orderId).query(String.class).single();
     }
 
     private UUID publish(Object event) {

@@ -1,0 +1,51 @@
+package dev.bulkhead.platform.events;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.concurrent.CompletableFuture;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs inside an event listener's own transaction (the transaction advisor is ordered around it)
+ * and, once the listener returned, marks its publication COMPLETED in that transaction (ADR 0021).
+ * The persistence context is flushed first, so a constraint or version conflict fails the listener
+ * here, as any other error of the listener, rather than at commit after the mark was written.
+ * A listener without an active transaction of its own, or one that completes later (returns a
+ * future), is left to Spring Modulith's completion advisor.
+ */
+final class CompletionInListenerTransaction implements MethodInterceptor {
+
+    private final ObjectProvider<InTransactionCompletionRegistry> registry;
+    private final ObjectProvider<EntityManagerFactory> entityManagers;
+
+    CompletionInListenerTransaction(ObjectProvider<InTransactionCompletionRegistry> registry,
+            ObjectProvider<EntityManagerFactory> entityManagers) {
+        this.registry = registry;
+        this.entityManagers = entityManagers;
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation) throws Throwable {
+        Object result = invocation.proceed();
+        if (result instanceof CompletableFuture<?> || !TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return result;
+        }
+        flushPersistenceContext();
+        registry.getObject().completeInCurrentTransaction(invocation.getArguments()[0], PublicationTargetIdentifier.of(ListenerIds.of(invocation.getMethod())));
+        return result;
+    }
+
+    private void flushPersistenceContext() {
+        EntityManagerFactory factory = entityManagers.getIfAvailable();
+        EntityManager entityManager = factory == null ? null : EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
+        if (entityManager != null) {
+            entityManager.flush();
+        }
+    }
+}
