@@ -62,7 +62,8 @@ class Order {
     @Column(name = "placed_at", nullable = false)
     private Instant placedAt;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // loaded when a view needs them (in batches, for a page of orders); a status change does not
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(schema = ModuleSchemas.ORDER, name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
     private List<OrderLine> lines = new ArrayList<>();

@@ -68,6 +68,7 @@ class OrderHistoryReadModelTests {
 
     @Test
     void the_read_model_remembers_the_last_event_it_applied_and_applies_each_event_once() {
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         UUID user = http.registerCustomer("Once Only");
         UserRenamed renamed = new UserRenamed(UUID.randomUUID(), new UserId(user), "Renamed Once", Instant.now());
         publish(renamed);
@@ -83,6 +84,11 @@ class OrderHistoryReadModelTests {
         MvcTestResult state = http.get("/v1/admin/read-models/order-history");
         assertThat(state).hasStatusOk().bodyJson().extractingPath("$.events_applied").asNumber().isNotNull();
         assertThat(state).bodyJson().extractingPath("$.last_event_id").isNotNull();
+        assertThat(state).bodyJson().extractingPath("$.last_event_type").isNotNull();
+        // the checkpoint is the latest of the applied events: at least the rename applied just now
+        assertThat(Instant.parse(read(state, "$.last_applied_at"))).isAfterOrEqualTo(start);
+        assertThat(inspector.count("select count(*) from order_history.applied_events where event_id = ?", renamed.eventId()))
+                .isEqualTo(1);
     }
 
     @Test
