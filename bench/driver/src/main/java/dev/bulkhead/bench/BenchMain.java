@@ -53,7 +53,8 @@ public final class BenchMain {
                 for (int threads : new int[] { 2, 4, 8, 16 }) {
                     SqlReplay.Result result = replay.run(threads, Duration.ofSeconds(options.quick() ? 3 : 6), capture.copies(), next);
                     floor.add(result);
-                    Progress.say("floor with %d threads: %.0f orders/s (%d failures)", threads, result.ordersPerSecond(), result.failures());
+                    Progress.say("floor with %d threads: %.0f orders/s (%d failures); CPU ms per order: PostgreSQL %.2f, replay client %.2f",
+                            threads, result.ordersPerSecond(), result.failures(), result.cpu().postgres(), result.cpu().bench());
                 }
                 report.floor(capture, floor);
                 report.loadAt("after the SQL floor");
@@ -69,8 +70,10 @@ public final class BenchMain {
             // --jfr FILE: profile the application under load (JFR is built in), for explaining a miss
             // Native Memory Tracking (summary) says where the RSS went; it costs a few MiB itself
             JavaSetup tracked = jdk17.withFlag(jdk17.label(), "-XX:NativeMemoryTracking=summary");
+            // (Spring's filter and proxy chains are deeper than JFR's default 64 frames: keep whole stacks)
             JavaSetup loaded = options.jfr() == null ? tracked
-                    : tracked.withFlag(jdk17.label(), "-XX:StartFlightRecording=settings=profile,filename=" + options.jfr());
+                    : tracked.withFlag(jdk17.label(), "-XX:FlightRecorderOptions=stackdepth=1024")
+                            .withFlag(jdk17.label(), "-XX:StartFlightRecording=settings=profile,filename=" + options.jfr());
             report.load(new LoadBench(server, logs, PORT).run(loaded, options.jar(), plan), plan);
             report.loadAt("after the load");
             }

@@ -48,7 +48,7 @@ final class LoadBench {
             for (int i = 0; i < plan.customers(); i++) {
                 customers.add(client.customerWithMoney("load-" + i + "@bench.invalid"));
             }
-            OrderFlowStep flow = new OrderFlowStep(client, database, customers);
+            OrderFlowStep flow = new OrderFlowStep(client, database, customers, app.pid());
             Progress.say("warm-up: %.0f orders/s for %ds", plan.firstRate(), plan.warmUp().toSeconds());
             memory.phase("warm-up");
             flow.run(plan.firstRate(), plan.warmUp(), plan.drain());
@@ -62,8 +62,10 @@ final class LoadBench {
                 OrderFlowStep.Result result = flow.run(rate, plan.step(), plan.drain());
                 ladder.add(result);
                 maxAchieved = Math.max(maxAchieved, result.achievedPerSecond());
-                Progress.say("offered %.0f/s: paid %.1f/s, to PAID p50 %.1f p99 %.1f ms, refused %d, unpaid %d", rate,
-                        result.achievedPerSecond(), result.toPaid().p50(), result.toPaid().p99(), result.refused(), result.notPaid());
+                Progress.say("offered %.0f/s: paid %.1f/s, to PAID p50 %.1f p99 %.1f ms, refused %d, unpaid %d;"
+                        + " CPU ms per order: app %.2f, PostgreSQL %.2f, load generator %.2f", rate,
+                        result.achievedPerSecond(), result.toPaid().p50(), result.toPaid().p99(), result.refused(), result.notPaid(),
+                        result.cpu().app(), result.cpu().postgres(), result.cpu().bench());
                 if (!result.sustainable()) {
                     break;
                 }

@@ -21,7 +21,7 @@ final class OrderFlowStep {
 
     /** What one offered load achieved. {@code achievedPerSecond} counts orders that reached PAID. */
     record Result(double offeredPerSecond, int placed, int refused, int paid, int notPaid, double achievedPerSecond,
-            Latencies post, Latencies toPaid) {
+            Latencies post, Latencies toPaid, CpuTime.PerOrder cpu) {
 
         /** Sustainable: nearly everything offered got PAID, within a second at p99, at nearly the offered rate. */
         boolean sustainable() {
@@ -32,14 +32,17 @@ final class OrderFlowStep {
     private final BulkheadClient client;
     private final Connection database;
     private final List<UUID> customers;
+    private final long appPid;
 
-    OrderFlowStep(BulkheadClient client, Connection database, List<UUID> customers) {
+    OrderFlowStep(BulkheadClient client, Connection database, List<UUID> customers, long appPid) {
         this.client = client;
         this.database = database;
         this.customers = customers;
+        this.appPid = appPid;
     }
 
     Result run(double rate, Duration duration, Duration drainTimeout) throws SQLException {
+        CpuTime.Reading before = CpuTime.Reading.now(appPid);
         List<OpenLoop.Sample> samples = new OpenLoop(client).run(rate, duration, 20_000, drainTimeout,
                 i -> client.placeOrderRequest(customers.get(i % customers.size())));
         Latencies post = new Latencies();
@@ -56,6 +59,8 @@ final class OrderFlowStep {
             }
         }
         Map<UUID, Long> paidMicros = awaitPaid(dueMicros, drainTimeout);
+        // up to the last order paid (give or take the 250 ms poll), so a saturated step's backlog counts too
+        CpuTime.PerOrder cpu = CpuTime.Reading.now(appPid).perOrderSince(before, paidMicros.size());
         Latencies toPaid = new Latencies();
         long lastPaid = firstDue;
         for (Map.Entry<UUID, Long> paid : paidMicros.entrySet()) {
@@ -67,25 +72,34 @@ final class OrderFlowStep {
         double window = Math.max((lastPaid - firstDue) / 1e6, samples.size() / rate);
         double achieved = paidMicros.size() / window;
         return new Result(rate, samples.size(), refused, paidMicros.size(), dueMicros.size() - paidMicros.size(), achieved,
-                post, toPaid);
+                post, toPaid, cpu);
     }
 
-    /** Polls the timelines until every order has a PAID row or the drain time is over. */
+    /**
+     * Polls the timelines until every order has a PAID row or the drain time is over. Each poll asks only for the
+     * orders not seen paid yet: the polls run while a saturated step's backlog drains, and must not load the
+     * database they are measuring more than they have to.
+     */
     private Map<UUID, Long> awaitPaid(Map<UUID, Long> orders, Duration drainTimeout) throws SQLException {
         long deadline = System.nanoTime() + drainTimeout.toNanos();
-        Map<UUID, Long> paid = readPaid(orders);
-        while (paid.size() < orders.size() && System.nanoTime() < deadline) {
+        Map<UUID, Long> paid = new HashMap<>();
+        java.util.Set<UUID> waiting = new java.util.HashSet<>(orders.keySet());
+        while (true) {
+            Map<UUID, Long> found = readPaid(waiting);
+            paid.putAll(found);
+            waiting.removeAll(found.keySet());
+            if (waiting.isEmpty() || System.nanoTime() >= deadline) {
+                return paid;
+            }
             Pause.millis(250);
-            paid = readPaid(orders);
         }
-        return paid;
     }
 
-    private Map<UUID, Long> readPaid(Map<UUID, Long> orders) throws SQLException {
+    private Map<UUID, Long> readPaid(java.util.Set<UUID> orders) throws SQLException {
         Map<UUID, Long> paid = new HashMap<>();
         try (PreparedStatement query = database.prepareStatement("SELECT order_id, occurred_at FROM orders.order_transitions"
                 + " WHERE to_status = 'PAID' AND order_id = ANY (?)")) {
-            Array ids = database.createArrayOf("uuid", orders.keySet().toArray());
+            Array ids = database.createArrayOf("uuid", orders.toArray());
             query.setArray(1, ids);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

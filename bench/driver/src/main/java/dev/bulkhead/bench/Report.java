@@ -73,10 +73,12 @@ final class Report {
                 .append("(it counts statements prepared through the module pools, so the registry's and the timeline's share shows up under their owners).\n\n")
                 .append("Replayed over JDBC against the same server, closed-loop, one connection per module role per thread, ")
                 .append("each replayed order with its own copy of the customer and fresh ids:\n\n")
-                .append("| threads | orders | seconds | orders/s | failures |\n|---|---|---|---|---|\n");
+                .append("| threads | orders | seconds | orders/s | CPU ms per order: PostgreSQL | replay client | failures |\n")
+                .append("|---|---|---|---|---|---|---|\n");
         for (SqlReplay.Result replay : replays) {
-            current.append(f("| %d | %d | %.1f | %.0f | %d%s |\n", replay.threads(), replay.orders(), replay.seconds(),
-                    replay.ordersPerSecond(), replay.failures(), replay.firstFailure() == null ? "" : " (" + replay.firstFailure() + ")"));
+            current.append(f("| %d | %d | %.1f | %.0f | %.2f | %.2f | %d%s |\n", replay.threads(), replay.orders(), replay.seconds(),
+                    replay.ordersPerSecond(), replay.cpu().postgres(), replay.cpu().bench(), replay.failures(),
+                    replay.firstFailure() == null ? "" : " (" + replay.firstFailure() + ")"));
         }
         current.append(f("\n**Floor: %.0f orders/s** (best of the thread counts).\n", floorPerSecond));
     }
@@ -89,15 +91,18 @@ final class Report {
                 .append("each POST was *due*, so queueing in the client or server is not hidden. Time to PAID = the PAID row of the ")
                 .append("order's timeline (`orders.order_transitions.occurred_at`) minus that instant, read from the database after the step. ")
                 .append("A step is sustainable when nothing is refused or left unpaid, the achieved rate is ≥ 95 % of the offer and p99 ≤ 1 s.\n\n")
-                .append("| offered/s | achieved (PAID)/s | refused | unpaid | POST p50 | POST p99 | to PAID p50 | p90 | p99 | max | sustainable |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("The CPU columns divide the CPU time each process used during the step (until its last order was paid) ")
+                .append("by the orders paid: the application, PostgreSQL, and the load generator (the benchmark's own JVM).\n\n")
+                .append("| offered/s | achieved (PAID)/s | refused | unpaid | POST p50 | POST p99 | to PAID p50 | p90 | p99 | max | sustainable "
+                        + "| CPU ms per order: app | PostgreSQL | load generator |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<OrderFlowStep.Result> all = new ArrayList<>(outcome.ladder());
         all.add(outcome.half());
         for (OrderFlowStep.Result step : all) {
-            current.append(f("| %.0f%s | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |\n", step.offeredPerSecond(),
-                    step == outcome.half() ? " (half)" : "", step.achievedPerSecond(), step.refused(), step.notPaid(),
-                    step.post().p50(), step.post().p99(), step.toPaid().p50(), step.toPaid().p90(), step.toPaid().p99(),
-                    step.toPaid().max(), step.sustainable() ? "yes" : "no"));
+            current.append(f("| %.0f%s | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.2f | %.2f | %.2f |\n",
+                    step.offeredPerSecond(), step == outcome.half() ? " (half)" : "", step.achievedPerSecond(), step.refused(),
+                    step.notPaid(), step.post().p50(), step.post().p99(), step.toPaid().p50(), step.toPaid().p90(), step.toPaid().p99(),
+                    step.toPaid().max(), step.sustainable() ? "yes" : "no", step.cpu().app(), step.cpu().postgres(), step.cpu().bench()));
         }
         current.append(f("\nLatencies in ms. Highest sustainable offered rate: **%.0f orders/s**; highest achieved: **%.1f orders/s**.\n",
                 outcome.maxSustainable(), outcome.maxAchieved()));

@@ -30,7 +30,7 @@ final class SqlReplay {
     private static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
 
-    record Result(int threads, int orders, double seconds, int failures, String firstFailure) {
+    record Result(int threads, int orders, double seconds, int failures, String firstFailure, CpuTime.PerOrder cpu) {
         double ordersPerSecond() {
             return orders / seconds;
         }
@@ -54,6 +54,7 @@ final class SqlReplay {
         AtomicInteger failures = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CpuTime.Reading before = CpuTime.Reading.now(-1);
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         List<Future<?>> workers = new ArrayList<>();
@@ -88,7 +89,8 @@ final class SqlReplay {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new Result(threads, done.get(), seconds, failures.get(), firstFailure.get());
+        return new Result(threads, done.get(), seconds, failures.get(), firstFailure.get(),
+                CpuTime.Reading.now(-1).perOrderSince(before, done.get()));
     }
 
     private void replayOne(Map<String, Connection> sessions, UUID customer) throws SQLException {
