@@ -64,7 +64,7 @@ public final class BenchMain {
             Progress.say("order flow under load");
             LoadBench.Plan plan = options.quick()
                     ? new LoadBench.Plan(Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(15), Duration.ofSeconds(4),
-                            5, 1.6, 9, 50, 40)
+                            5, 1.6, 11, 50, 40) // up to 550 orders/s: the steps stop at the first unsustainable one
                     : new LoadBench.Plan(Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(10),
                             5, 1.5, 11, 50, 100);
             // --jfr FILE: profile the application under load (JFR is built in), for explaining a miss
