@@ -98,13 +98,26 @@ class SchemaMigrations {
                 .load();
     }
 
-    /** The migration history is the owner's business: no app role may read or rewrite it. */
-    private void keepHistoryFromAppRoles(RoleNames owner) {
+    /**
+     * The migration history is the owner's business: no app role may read or rewrite it. Instances starting
+     * together would otherwise change the table's privileges at the same moment, which PostgreSQL refuses
+     * ("tuple concurrently updated"): a lock per schema, held until the change commits, makes them take turns.
+     */
+    void keepHistoryFromAppRoles(RoleNames owner) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET ROLE " + ProvisioningScript.id(owner.ownerRole()));
-            statement.execute("REVOKE ALL ON TABLE " + ProvisioningScript.id(owner.schema()) + "." + HISTORY_TABLE
-                    + " FROM " + String.join(", ", appRoles.stream().map(ProvisioningScript::id).toList()));
-            statement.execute("RESET ROLE");
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("SELECT pg_advisory_xact_lock(hashtext('bulkhead-migration-history:" + owner.schema() + "'))");
+                statement.execute("SET LOCAL ROLE " + ProvisioningScript.id(owner.ownerRole()));
+                statement.execute("REVOKE ALL ON TABLE " + ProvisioningScript.id(owner.schema()) + "." + HISTORY_TABLE
+                        + " FROM " + String.join(", ", appRoles.stream().map(ProvisioningScript::id).toList()));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not protect the migration history of schema " + owner.schema(), e);
         }

@@ -65,6 +65,35 @@ class SchemaOwnershipTests {
         }
     }
 
+    /**
+     * Instances starting together (the crash test restarts two at once) each protect every migration history;
+     * PostgreSQL refuses two changes of one table's privileges at the same moment, so they must take turns.
+     */
+    @Test
+    void instances_protecting_the_migration_history_at_the_same_moment_all_succeed() throws Exception {
+        SchemaMigrations migrations = new SchemaMigrations(jdbc.dataSource(), roles.owners());
+        RoleNames owner = roles.owners().get(0);
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 20; round++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(6);
+                List<java.util.concurrent.Future<?>> starts = new java.util.ArrayList<>();
+                for (int instance = 0; instance < 6; instance++) {
+                    starts.add(instances.submit(() -> {
+                        together.await();
+                        migrations.keepHistoryFromAppRoles(owner);
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> start : starts) {
+                    start.get(); // rethrows an instance's failure
+                }
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+
     @Test
     void a_failing_migration_set_fails_the_whole_run_and_names_its_schema() {
         // the sets run side by side: one without its migrations must still fail migrateAll, after the others ran
