@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -83,7 +85,7 @@ final class OrderFlowStep {
     private Map<UUID, Long> awaitPaid(Map<UUID, Long> orders, Duration drainTimeout) throws SQLException {
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         Map<UUID, Long> paid = new HashMap<>();
-        java.util.Set<UUID> waiting = new java.util.HashSet<>(orders.keySet());
+        Set<UUID> waiting = new HashSet<>(orders.keySet());
         while (true) {
             Map<UUID, Long> found = readPaid(waiting);
             paid.putAll(found);
@@ -95,7 +97,7 @@ final class OrderFlowStep {
         }
     }
 
-    private Map<UUID, Long> readPaid(java.util.Set<UUID> orders) throws SQLException {
+    private Map<UUID, Long> readPaid(Set<UUID> orders) throws SQLException {
         Map<UUID, Long> paid = new HashMap<>();
         try (PreparedStatement query = database.prepareStatement("SELECT order_id, occurred_at FROM orders.order_transitions"
                 + " WHERE to_status = 'PAID' AND order_id = ANY (?)")) {
