@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.jmolecules.ddd.annotation.AggregateRoot;
+import org.springframework.data.domain.Persistable;
 
 /**
  * A user's account, keyed by the user's id. Holds billing's own copy of the user fields it needs
@@ -21,7 +22,7 @@ import org.jmolecules.ddd.annotation.AggregateRoot;
 @Entity
 @Table(schema = ModuleSchemas.BILLING, name = "accounts")
 @AggregateRoot
-class Account {
+class Account implements Persistable<UUID> {
 
     @Id
     @Column(name = "user_id")
@@ -99,5 +100,19 @@ class Account {
     /** Applies a ledger entry's signed amount; the caller has checked it cannot overdraw. */
     void apply(LedgerEntry entry) {
         balanceMinor = Math.addExact(balanceMinor, entry.signedAmount().minorUnits());
+    }
+
+    /**
+     * Spring Data asks this on every save. Without it, it reads the version through a bean property this class does not
+     * have, and pays for an exception on each save before falling back to the field.
+     */
+    @Override
+    public boolean isNew() {
+        return version == null;
+    }
+
+    @Override
+    public UUID getId() {
+        return userId;
     }
 }

@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
+import org.springframework.data.domain.Persistable;
 
 /**
  * An order and its lines. The customer is held as a {@link UserId} value: the user belongs to
@@ -38,7 +39,7 @@ import org.springframework.data.domain.DomainEvents;
 @Entity
 @Table(schema = ModuleSchemas.ORDER, name = "orders")
 @AggregateRoot
-class Order {
+class Order implements Persistable<UUID> {
 
     static final String CANCEL_CAUSE = "CancelOrder request";
 
@@ -191,5 +192,19 @@ class Order {
     OrderView toView() {
         return new OrderView(id(), userId, status, total(), lines.stream().map(line -> line.toView(currency)).toList(),
                 placedAt, timeline.stream().map(OrderTransition::toView).toList());
+    }
+
+    /**
+     * Spring Data asks this on every save. Without it, it reads the version through a bean property this class does not
+     * have, and pays for an exception on each save before falling back to the field.
+     */
+    @Override
+    public boolean isNew() {
+        return version == null;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }

@@ -11,11 +11,12 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.jmolecules.ddd.annotation.AggregateRoot;
+import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(schema = ModuleSchemas.USER, name = "users")
 @AggregateRoot
-class User {
+class User implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -83,5 +84,19 @@ class User {
 
     UserView toView() {
         return new UserView(id(), email, name, active, registeredAt);
+    }
+
+    /**
+     * Spring Data asks this on every save. Without it, it reads the version through a bean property this class does not
+     * have, and pays for an exception on each save before falling back to the field.
+     */
+    @Override
+    public boolean isNew() {
+        return version == null;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 }
