@@ -11,6 +11,7 @@ import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs inside an event listener's own transaction (the transaction advisor is ordered around it)
@@ -22,13 +23,15 @@ import org.springframework.util.ClassUtils;
  */
 final class CompletionInListenerTransaction implements MethodInterceptor {
 
-    private final ObjectProvider<InTransactionCompletionRegistry> registry;
-    private final ObjectProvider<EntityManagerFactory> entityManagers;
+    // looked up on first use (an advisor is created before these beans exist), then kept: a bean factory lookup
+    // per delivery cost more CPU than the flush it serves
+    private final SingletonSupplier<InTransactionCompletionRegistry> registry;
+    private final SingletonSupplier<EntityManagerFactory> entityManagers;
 
     CompletionInListenerTransaction(ObjectProvider<InTransactionCompletionRegistry> registry,
             ObjectProvider<EntityManagerFactory> entityManagers) {
-        this.registry = registry;
-        this.entityManagers = entityManagers;
+        this.registry = SingletonSupplier.of(registry::getObject);
+        this.entityManagers = SingletonSupplier.of(entityManagers::getIfAvailable);
     }
 
     @Override
@@ -38,7 +41,7 @@ final class CompletionInListenerTransaction implements MethodInterceptor {
             return result;
         }
         flushPersistenceContext();
-        registry.getObject().completeInCurrentTransaction(invocation.getArguments()[0],
+        registry.obtain().completeInCurrentTransaction(invocation.getArguments()[0],
                 PublicationTargetIdentifier.of(ListenerIds.of(invocation.getMethod())));
         return result;
     }
@@ -60,7 +63,7 @@ final class CompletionInListenerTransaction implements MethodInterceptor {
     }
 
     private void flushPersistenceContext() {
-        EntityManagerFactory factory = entityManagers.getIfAvailable();
+        EntityManagerFactory factory = entityManagers.get();
         EntityManager entityManager = factory == null ? null : EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
         if (entityManager != null) {
             entityManager.flush();

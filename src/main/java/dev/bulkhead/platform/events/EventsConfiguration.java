@@ -20,6 +20,7 @@ import org.springframework.modulith.events.core.DefaultEventPublicationRegistry;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventRetryProperties.class)
@@ -40,6 +41,12 @@ class EventsConfiguration {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static InTransactionCompletionRegistry inTransactionCompletionRegistry(DefaultEventPublicationRegistry modulithRegistry) {
         return new InTransactionCompletionRegistry(modulithRegistry);
+    }
+
+    /** Events as JSON with the application's mapper (Spring Modulith backs off when this bean exists). */
+    @Bean
+    static JsonEventSerializer jsonEventSerializer(ObjectProvider<JsonMapper> mapper) {
+        return new JsonEventSerializer(mapper);
     }
 
     /** Marks a delivery completed in the listener's own transaction, just before it commits. */
