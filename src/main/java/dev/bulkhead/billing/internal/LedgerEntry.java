@@ -16,7 +16,9 @@ import org.hibernate.annotations.Immutable;
 /**
  * One movement of money on an account. Append-only: entries are never updated or deleted (a
  * trigger in the billing schema refuses both), so the ledger is the history the balance is
- * checked against.
+ * checked against. The table also holds each entry's number in the user's ledger and the balance
+ * after it ({@code entry_no}, {@code balance_after_minor}); a trigger sets both on insert, whatever
+ * the insert says, so they are deliberately not mapped here (ADR 0023).
  */
 @Entity
 @Immutable

@@ -17,8 +17,17 @@ import dev.bulkhead.user.UserDeactivated;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserRegistered;
 import dev.bulkhead.user.UserRenamed;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -105,9 +114,84 @@ class BillingModuleTests {
                 .param(user.value()).update()).hasMessageContaining("differs from the sum");
         assertThatThrownBy(() -> jdbc.sql("update billing.accounts set balance_minor = -1 where user_id = ?")
                 .param(user.value()).update()).hasMessageContaining("accounts_balance_never_negative");
+        // an extra entry that leaves the balance alone, even one claiming the balance after it is unchanged
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into billing.ledger_entries (id, user_id, kind, amount_minor, currency, occurred_at, entry_no, balance_after_minor)
+                values (gen_random_uuid(), ?, 'TOP_UP', 1, 'EUR', now(), 1, 1000)""")
+                .param(user.value()).update()).hasMessageContaining("differs from the sum");
         assertThatThrownBy(() -> jdbc.sql("delete from billing.ledger_entries where user_id = ?")
                 .param(user.value()).update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("update billing.ledger_entries set amount_minor = 2000 where user_id = ?")
+                .param(user.value()).update()).hasMessageContaining("append-only");
         assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(1_000, "EUR"));
+        assertThat(chain(user)).containsExactly("1:1000");
+    }
+
+    @Test
+    void each_new_ledger_entry_is_numbered_and_carries_the_balance_after_it_whatever_the_insert_says(Scenario scenario) {
+        UserId user = registered(scenario, 5_000);
+
+        jdbc.sql("""
+                with entry as (
+                    insert into billing.ledger_entries (id, user_id, kind, amount_minor, currency, charge_reference, occurred_at,
+                                                        entry_no, balance_after_minor)
+                    values (gen_random_uuid(), ?, 'CHARGE', -1200, 'EUR', gen_random_uuid(), now(), 42, 1000000)
+                    returning amount_minor)
+                update billing.accounts set balance_minor = balance_minor + (select amount_minor from entry) where user_id = ?""")
+                .param(user.value()).param(user.value()).update();
+        accounts.topUp(user, Money.of(500, "EUR"));
+
+        // entries 1 and 3 written by the application, which does not know the columns; entry 2 tried to forge them
+        assertThat(chain(user)).containsExactly("1:5000", "2:3800", "3:4300");
+        assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(4_300, "EUR"));
+    }
+
+    @Test
+    void checking_the_balance_reads_as_many_ledger_rows_for_a_long_history_as_for_a_single_entry(Scenario scenario)
+            throws SQLException {
+        UserId newcomer = registered(scenario, 2_000);
+        UserId regular = registered(scenario, 0);
+        jdbc.sql(APPEND_TOP_UPS).param(regular.value()).param(1L).param(2_000).param(regular.value()).update();
+        assertThat(chain(regular)).hasSize(2_000).endsWith("2000:2000");
+
+        long forTheNewcomer = ledgerRowsReadToAppendOneEntry(newcomer);
+        long forTheRegular = ledgerRowsReadToAppendOneEntry(regular);
+
+        // numbering the entry, then the two balance checks (entry and account): one index lookup each, whatever the history
+        assertThat(forTheRegular).isEqualTo(forTheNewcomer).isLessThanOrEqualTo(3);
+        assertThat(chain(regular)).hasSize(2_001).endsWith("2001:2001");
+    }
+
+    @Test
+    void two_transactions_cannot_both_append_the_next_entry_of_an_account(Scenario scenario) throws Exception {
+        UserId user = registered(scenario, 1_000);
+        try (Connection first = jdbc.dataSource().getConnection(); Connection second = jdbc.dataSource().getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            long secondSession = single(second, "select pg_backend_pid()");
+            try (Statement statement = second.createStatement()) {
+                statement.execute("set lock_timeout = '20s'");
+            }
+            appendTopUp(first, user, 100);
+
+            // a writer that does not lock the account first, as the application does, computes entry 2 as well
+            CompletableFuture<Void> racing = CompletableFuture.runAsync(() -> {
+                try {
+                    appendTopUp(second, user, 200);
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.count(
+                    "select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'", secondSession) == 1);
+            first.commit();
+
+            assertThatThrownBy(racing::join).hasMessageContaining("ledger_entries_one_per_number_and_user");
+            second.rollback();
+        }
+        assertThat(chain(user)).containsExactly("1:1000", "2:1100");
+        assertThat(accounts.findSummary(user).orElseThrow().balance()).isEqualTo(Money.of(1_100, "EUR"));
     }
 
     @Test
@@ -220,6 +304,59 @@ class BillingModuleTests {
             accounts.topUp(user, Money.of(balance, "EUR"));
         }
         return user;
+    }
+
+    /** Appends {@code count} top-ups of {@code amount} to a user's ledger and moves the balance with them, in one statement. */
+    private static final String APPEND_TOP_UPS = """
+            with entries as (
+                insert into billing.ledger_entries (id, user_id, kind, amount_minor, currency, occurred_at)
+                select gen_random_uuid(), ?, 'TOP_UP', ?, 'EUR', now() from generate_series(1, ?)
+                returning amount_minor)
+            update billing.accounts set balance_minor = balance_minor + (select sum(amount_minor) from entries)
+            where user_id = ?""";
+
+    private static void appendTopUp(Connection connection, UserId user, long amount) throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement(APPEND_TOP_UPS)) {
+            append.setObject(1, user.value());
+            append.setLong(2, amount);
+            append.setInt(3, 1);
+            append.setObject(4, user.value());
+            append.executeUpdate();
+        }
+    }
+
+    /**
+     * How many rows of the ledger PostgreSQL reads to append one entry and move the balance, the balance checks
+     * included: they are made to run at the end of the statement rather than at commit, and the transaction's own
+     * table statistics count what it read, whatever else the server is doing.
+     */
+    private long ledgerRowsReadToAppendOneEntry(UserId user) throws SQLException {
+        try (Connection connection = jdbc.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set constraints all immediate");
+            }
+            String rowsRead = "select coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) from pg_stat_xact_user_tables"
+                    + " where relid = 'billing.ledger_entries'::regclass";
+            long before = single(connection, rowsRead);
+            appendTopUp(connection, user, 1);
+            long after = single(connection, rowsRead);
+            connection.commit();
+            return after - before;
+        }
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** The user's ledger as "entry_no:balance_after_minor", in order. */
+    private List<String> chain(UserId user) {
+        return jdbc.sql("select entry_no || ':' || balance_after_minor from billing.ledger_entries where user_id = ? order by entry_no")
+                .param(user.value()).query(String.class).list();
     }
 
     private String copyOfUser(UserId user) {

@@ -27,11 +27,12 @@ final class ReplayCustomers {
             statement.execute("CREATE TABLE public.bench_replay_customers AS"
                     + " SELECT gen_random_uuid() AS id, n FROM generate_series(1, " + count + ") n");
             copyRows(statement, "users.users", "to_jsonb(t) || jsonb_build_object('id', c.id, 'email', 'replay-' || c.n || '@bench.invalid')",
-                    "t.id = '" + template + "'");
+                    "t.id = '" + template + "'", "c.n");
             copyRows(statement, "billing.accounts", "to_jsonb(t) || jsonb_build_object('user_id', c.id)",
-                    "t.user_id = '" + template + "'");
+                    "t.user_id = '" + template + "'", "c.n");
+            // in the template's order: the database numbers each copy's entries and carries its running balance
             copyRows(statement, "billing.ledger_entries", "to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(), 'user_id', c.id)",
-                    "t.user_id = '" + template + "'");
+                    "t.user_id = '" + template + "'", "c.n, t.entry_no");
             database.commit();
         } catch (SQLException e) {
             database.rollback();
@@ -49,8 +50,9 @@ final class ReplayCustomers {
         return ids;
     }
 
-    private static void copyRows(Statement statement, String table, String row, String templateRows) throws SQLException {
+    private static void copyRows(Statement statement, String table, String row, String templateRows, String order)
+            throws SQLException {
         statement.execute("INSERT INTO " + table + " SELECT (jsonb_populate_record(NULL::" + table + ", " + row + ")).*"
-                + " FROM " + table + " t CROSS JOIN public.bench_replay_customers c WHERE " + templateRows);
+                + " FROM " + table + " t CROSS JOIN public.bench_replay_customers c WHERE " + templateRows + " ORDER BY " + order);
     }
 }
