@@ -19,17 +19,20 @@ final class CpuTime {
     private CpuTime() {
     }
 
-    /** One reading of the three clocks, in nanoseconds; -1 where {@code /proc} could not be read. */
-    record Reading(long appNanos, long postgresNanos, long benchNanos) {
+    /**
+     * One reading of the clocks, in nanoseconds; -1 where {@code /proc} could not be read. {@code jitNanos} is the part
+     * of the application's time its JIT compiler threads used.
+     */
+    record Reading(long appNanos, long postgresNanos, long benchNanos, long jitNanos) {
 
         static Reading now(long appPid) {
-            return new Reading(appPid < 0 ? -1 : process(appPid), postgres(), bench());
+            return new Reading(appPid < 0 ? -1 : process(appPid), postgres(), bench(), appPid < 0 ? -1 : jit(appPid));
         }
 
         /** Milliseconds of CPU per order between {@code before} and this reading, for each clock. */
         PerOrder perOrderSince(Reading before, int orders) {
             return new PerOrder(ms(appNanos, before.appNanos, orders), ms(postgresNanos, before.postgresNanos, orders),
-                    ms(benchNanos, before.benchNanos, orders));
+                    ms(benchNanos, before.benchNanos, orders), ms(jitNanos, before.jitNanos, orders));
         }
 
         private static double ms(long after, long before, int orders) {
@@ -37,8 +40,24 @@ final class CpuTime {
         }
     }
 
-    /** CPU milliseconds per order: the application, PostgreSQL, and the benchmark's own process. */
-    record PerOrder(double app, double postgres, double bench) {
+    /**
+     * CPU milliseconds per order: the application, PostgreSQL, and the benchmark's own process; {@code jit} is the part
+     * of the application's that its JIT compiler used (a warmed-up application spends next to none there).
+     */
+    record PerOrder(double app, double postgres, double bench, double jit) {
+    }
+
+    /** The CPU time of the process's JIT compiler threads (HotSpot names them "C1 CompilerThre…", "C2 CompilerThre…"). */
+    static long jit(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return threads.mapToLong(thread -> {
+                String name = read(thread.resolve("comm"));
+                long[] fields = name != null && name.contains("CompilerThre") ? stat(thread.resolve("stat")) : null;
+                return fields == null ? 0 : (fields[0] + fields[1]) * NANOS_PER_TICK;
+            }).sum();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** User and system time of one process and its threads. */

@@ -17,14 +17,26 @@ import java.util.function.Function;
  */
 final class LoadBench {
 
-    record Plan(Duration warmUp, Duration step, Duration drain, Duration readStep, double firstRate, double factor,
-            int maxSteps, double readRate, int customers) {
+    /**
+     * The warm-up offers {@code warmUpRate} orders/s in windows of {@code warmUpWindow} until the application's JIT
+     * compiler has settled (it used under {@link #JIT_SETTLED} of the application's CPU in a window), at most
+     * {@code maxWarmUpWindows} windows: a JVM still compiling its hot paths spends a large part of its CPU on that,
+     * and the ladder would measure the compiler rather than the application.
+     */
+    record Plan(Duration warmUpWindow, double warmUpRate, int maxWarmUpWindows, Duration step, Duration drain,
+            Duration readStep, double firstRate, double factor, int maxSteps, double readRate, int customers) {
     }
 
-    record Outcome(List<OrderFlowStep.Result> ladder, OrderFlowStep.Result half, double maxSustainable,
+    /** How the warm-up ended: its length, the orders it placed, and the JIT's share of the app's CPU in its last window. */
+    record WarmUp(int windows, Duration duration, int orders, double lastJitShare, boolean settled) {
+    }
+
+    record Outcome(WarmUp warmUp, List<OrderFlowStep.Result> ladder, OrderFlowStep.Result half, double maxSustainable,
             double maxAchieved, Map<String, Latencies> reads, double peakRssMib, Map<String, Double> nativeMemory,
             Map<String, MemorySampler.Phase> memoryByPhase) {
     }
+
+    static final double JIT_SETTLED = 0.10;
 
     private final PostgresServer server;
     private final Path logs;
@@ -49,9 +61,8 @@ final class LoadBench {
                 customers.add(client.customerWithMoney("load-" + i + "@bench.invalid"));
             }
             OrderFlowStep flow = new OrderFlowStep(client, database, customers, app.pid());
-            Progress.say("warm-up: %.0f orders/s for %ds", plan.firstRate(), plan.warmUp().toSeconds());
             memory.phase("warm-up");
-            flow.run(plan.firstRate(), plan.warmUp(), plan.drain());
+            WarmUp warmUp = warmUp(flow, plan);
 
             List<OrderFlowStep.Result> ladder = new ArrayList<>();
             double rate = plan.firstRate();
@@ -63,9 +74,9 @@ final class LoadBench {
                 ladder.add(result);
                 maxAchieved = Math.max(maxAchieved, result.achievedPerSecond());
                 Progress.say("offered %.0f/s: paid %.1f/s, to PAID p50 %.1f p99 %.1f ms, refused %d, unpaid %d;"
-                        + " CPU ms per order: app %.2f, PostgreSQL %.2f, load generator %.2f", rate,
+                        + " CPU ms per order: app %.2f (JIT %.2f), PostgreSQL %.2f, load generator %.2f", rate,
                         result.achievedPerSecond(), result.toPaid().p50(), result.toPaid().p99(), result.refused(), result.notPaid(),
-                        result.cpu().app(), result.cpu().postgres(), result.cpu().bench());
+                        result.cpu().app(), result.cpu().jit(), result.cpu().postgres(), result.cpu().bench());
                 if (!result.sustainable()) {
                     break;
                 }
@@ -86,9 +97,26 @@ final class LoadBench {
             reads.put("GET /v1/billing/summary/{userId}", read(client, plan, customers, u -> "/v1/billing/summary/" + u));
             reads.put("GET /v1/orders?userId=…", read(client, plan, customers, u -> "/v1/orders?userId=" + u));
             memory.close();
-            return new Outcome(ladder, half, maxSustainable, maxAchieved, reads, app.peakRssMib(),
+            return new Outcome(warmUp, ladder, half, maxSustainable, maxAchieved, reads, app.peakRssMib(),
                     NativeMemory.committed(java.javaHome(), app.pid()), memory.phases());
         }
+    }
+
+    private static WarmUp warmUp(OrderFlowStep flow, Plan plan) throws java.sql.SQLException {
+        long start = System.nanoTime();
+        int orders = 0;
+        double jitShare = Double.NaN;
+        for (int window = 1; window <= plan.maxWarmUpWindows(); window++) {
+            OrderFlowStep.Result result = flow.run(plan.warmUpRate(), plan.warmUpWindow(), plan.drain());
+            orders += result.placed();
+            jitShare = result.cpu().jit() / result.cpu().app();
+            Progress.say("warm-up window %d at %.0f orders/s: app CPU %.2f ms per order, %.0f %% of it in the JIT compiler",
+                    window, plan.warmUpRate(), result.cpu().app(), 100 * jitShare);
+            if (jitShare < JIT_SETTLED) {
+                return new WarmUp(window, Duration.ofNanos(System.nanoTime() - start), orders, jitShare, true);
+            }
+        }
+        return new WarmUp(plan.maxWarmUpWindows(), Duration.ofNanos(System.nanoTime() - start), orders, jitShare, false);
     }
 
     /** One read endpoint alone, open-loop at the plan's read rate, customers in turn (each has many orders by now). */

@@ -46,6 +46,7 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
+                    .setServerConfig("shared_preload_libraries", System.getProperty("bench.pg.preload", ""))
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("log_directory", logs.toString())
                     .setServerConfig("log_filename", "postgres.log")

@@ -83,26 +83,36 @@ final class Report {
         current.append(f("\n**Floor: %.0f orders/s** (best of the thread counts).\n", floorPerSecond));
     }
 
+    private static String warmUp(LoadBench.WarmUp warmUp, LoadBench.Plan plan) {
+        return f("The application is warmed up first: %.0f orders/s in windows of %d s until its JIT compiler threads use under "
+                + "%.0f %% of its CPU in a window (at most %d windows). This run's warm-up %s after %d windows (%d s, %d orders), "
+                + "the last window's JIT share %.1f %%. ", plan.warmUpRate(), plan.warmUpWindow().toSeconds(),
+                100 * LoadBench.JIT_SETTLED, plan.maxWarmUpWindows(), warmUp.settled() ? "settled" : "**did not settle**",
+                warmUp.windows(), warmUp.duration().toSeconds(), warmUp.orders(), 100 * warmUp.lastJitShare());
+    }
+
     void load(LoadBench.Outcome outcome, LoadBench.Plan plan) throws IOException {
         current = section(1);
         current.append("\n## 1. Order flow (open loop)\n\n")
-                .append(f("Each step offers orders at a fixed rate for %d s (after a %d s warm-up); latency counts from the instant ",
-                        plan.step().toSeconds(), plan.warmUp().toSeconds()))
+                .append(warmUp(outcome.warmUp(), plan))
+                .append(f("Each step offers orders at a fixed rate for %d s; latency counts from the instant ", plan.step().toSeconds()))
                 .append("each POST was *due*, so queueing in the client or server is not hidden. Time to PAID = the PAID row of the ")
                 .append("order's timeline (`orders.order_transitions.occurred_at`) minus that instant, read from the database after the step. ")
                 .append("A step is sustainable when nothing is refused or left unpaid, the achieved rate is ≥ 95 % of the offer and p99 ≤ 1 s.\n\n")
                 .append("The CPU columns divide the CPU time each process used during the step (until its last order was paid) ")
-                .append("by the orders paid: the application, PostgreSQL, and the load generator (the benchmark's own JVM).\n\n")
+                .append("by the orders paid: the application (and, of that, its JIT compiler threads), PostgreSQL, and the load ")
+                .append("generator (the benchmark's own JVM).\n\n")
                 .append("| offered/s | achieved (PAID)/s | refused | unpaid | POST p50 | POST p99 | to PAID p50 | p90 | p99 | max | sustainable "
-                        + "| CPU ms per order: app | PostgreSQL | load generator |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        + "| CPU ms per order: app | of it JIT | PostgreSQL | load generator |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<OrderFlowStep.Result> all = new ArrayList<>(outcome.ladder());
         all.add(outcome.half());
         for (OrderFlowStep.Result step : all) {
-            current.append(f("| %.0f%s | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.2f | %.2f | %.2f |\n",
+            current.append(f("| %.0f%s | %.1f | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s | %.2f | %.2f | %.2f | %.2f |\n",
                     step.offeredPerSecond(), step == outcome.half() ? " (half)" : "", step.achievedPerSecond(), step.refused(),
                     step.notPaid(), step.post().p50(), step.post().p99(), step.toPaid().p50(), step.toPaid().p90(), step.toPaid().p99(),
-                    step.toPaid().max(), step.sustainable() ? "yes" : "no", step.cpu().app(), step.cpu().postgres(), step.cpu().bench()));
+                    step.toPaid().max(), step.sustainable() ? "yes" : "no", step.cpu().app(), step.cpu().jit(), step.cpu().postgres(),
+                    step.cpu().bench()));
         }
         current.append(f("\nLatencies in ms. Highest sustainable offered rate: **%.0f orders/s**; highest achieved: **%.1f orders/s**.\n",
                 outcome.maxSustainable(), outcome.maxAchieved()));
