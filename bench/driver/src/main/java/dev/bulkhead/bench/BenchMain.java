@@ -64,9 +64,9 @@ public final class BenchMain {
             Progress.say("order flow under load");
             LoadBench.Plan plan = options.quick()
                     ? new LoadBench.Plan(Duration.ofSeconds(10), 100, 15, Duration.ofSeconds(6), Duration.ofSeconds(15),
-                            Duration.ofSeconds(4), 5, 1.6, 11, 50, 40) // up to 550 orders/s: the steps stop at the first unsustainable one
+                            Duration.ofSeconds(4), 5, 1.6, 12, 50, 40) // up to 880 orders/s: the steps stop at the first unsustainable one
                     : new LoadBench.Plan(Duration.ofSeconds(10), 100, 18, Duration.ofSeconds(15), Duration.ofSeconds(30),
-                            Duration.ofSeconds(10), 5, 1.5, 11, 50, 100);
+                            Duration.ofSeconds(10), 5, 1.5, 14, 50, 100); // up to 970 orders/s
             // --jfr FILE: profile the application under load (JFR is built in), for explaining a miss
             // Native Memory Tracking (summary) says where the RSS went; it costs a few MiB itself
             JavaSetup tracked = jdk17.withFlag(jdk17.label(), "-XX:NativeMemoryTracking=summary");

@@ -116,6 +116,9 @@ final class Report {
         }
         current.append(f("\nLatencies in ms. Highest sustainable offered rate: **%.0f orders/s**; highest achieved: **%.1f orders/s**.\n",
                 outcome.maxSustainable(), outcome.maxAchieved()));
+        if (outcome.ladder().get(outcome.ladder().size() - 1).sustainable()) {
+            current.append("\n**The ladder ended before the application saturated**: the highest achieved rate is a lower bound.\n");
+        }
         current.append("\n![latency against throughput](latency-vs-throughput.svg)\n");
         chart = LatencyChart.svg(outcome.ladder(), Double.isNaN(floorPerSecond) ? 0 : floorPerSecond);
         if (!Double.isNaN(floorPerSecond)) {
