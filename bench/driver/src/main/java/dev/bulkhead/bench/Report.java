@@ -131,7 +131,7 @@ final class Report {
 
         current = section(3);
         current.append("\n## 3. Dashboard against its parts\n\n")
-                .append(f("Each endpoint alone, open loop at %.0f requests/s for %d s, customers in turn (each has a few hundred orders by then).\n\n",
+                .append(f("Each endpoint alone, open loop at %.0f requests/s for %d s, customers in turn (each has a few hundred orders by then), after all four were warmed up for as long.\n\n",
                         plan.readRate(), plan.readStep().toSeconds()))
                 .append("| endpoint | p50 ms | p99 ms | max ms |\n|---|---|---|---|\n");
         double slowestPart = 0;
