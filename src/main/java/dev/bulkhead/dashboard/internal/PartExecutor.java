@@ -21,7 +21,10 @@ final class PartExecutor {
             Method virtual = java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
             return (ExecutorService) virtual.invoke(null);
         } catch (ReflectiveOperationException olderJdk) {
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(512),
+            // a pool starts a thread per task while it has fewer than its core size, busy or not: a core of 16 meant
+            // 16 platform threads (and their memory) after the first few dashboards; 4 serve a dashboard's 3 parts at
+            // once, and the queue takes bursts
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(512),
                     runnable -> {
                         Thread thread = new Thread(runnable, "dashboard-part");
                         thread.setDaemon(true);
