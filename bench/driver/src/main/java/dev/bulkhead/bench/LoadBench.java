@@ -99,7 +99,7 @@ final class LoadBench {
             // every endpoint warms up before any is measured: the dashboard runs its parts' code too, so measuring it
             // first and its parts after would set a colder dashboard against warmer parts
             for (Function<UUID, String> path : endpoints.values()) {
-                warmRead(client, plan, customers, path);
+                offerReads(client, plan, customers, path);
             }
             Map<String, Latencies> reads = new LinkedHashMap<>();
             for (Map.Entry<String, Function<UUID, String>> endpoint : endpoints.entrySet()) {
@@ -128,15 +128,16 @@ final class LoadBench {
         return new WarmUp(plan.maxWarmUpWindows(), Duration.ofNanos(System.nanoTime() - start), orders, jitShare, false);
     }
 
-    /** One read endpoint alone, open-loop at the plan's read rate, customers in turn (each has many orders by now). */
-    private static void warmRead(BulkheadClient client, Plan plan, List<UUID> customers, Function<UUID, String> path) {
-        new OpenLoop(client).run(plan.readRate(), plan.readStep(), 10_000, Duration.ofSeconds(10),
+    /** One read endpoint, open-loop at the plan's read rate for a read step, customers in turn (each has many orders by now). */
+    private static List<OpenLoop.Sample> offerReads(BulkheadClient client, Plan plan, List<UUID> customers,
+            Function<UUID, String> path) {
+        return new OpenLoop(client).run(plan.readRate(), plan.readStep(), 10_000, Duration.ofSeconds(10),
                 i -> client.get(path.apply(customers.get(i % customers.size()))));
     }
 
+    /** One read endpoint alone, measured after every endpoint was warmed up. */
     private static Latencies read(BulkheadClient client, Plan plan, List<UUID> customers, Function<UUID, String> path) {
-        List<OpenLoop.Sample> samples = new OpenLoop(client).run(plan.readRate(), plan.readStep(), 10_000,
-                Duration.ofSeconds(10), i -> client.get(path.apply(customers.get(i % customers.size()))));
+        List<OpenLoop.Sample> samples = offerReads(client, plan, customers, path);
         Latencies latencies = new Latencies();
         for (OpenLoop.Sample sample : samples) {
             if (!sample.ok()) {
