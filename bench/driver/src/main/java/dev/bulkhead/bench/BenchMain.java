@@ -68,8 +68,9 @@ public final class BenchMain {
                     : new LoadBench.Plan(Duration.ofSeconds(10), 100, 18, Duration.ofSeconds(15), Duration.ofSeconds(30),
                             Duration.ofSeconds(10), 5, 1.5, 14, 50, 100); // up to 970 orders/s
             // --jfr FILE: profile the application under load (JFR is built in), for explaining a miss
-            // Native Memory Tracking (summary) says where the RSS went; it costs a few MiB itself
-            JavaSetup tracked = jdk17.withFlag(jdk17.label(), "-XX:NativeMemoryTracking=summary");
+            // the RSS is measured as deployed: Native Memory Tracking's own tables and malloc headers would add 10-25 MiB
+            // to it, so it runs only on request (-Dbench.nmt=true), for a finer breakdown than jcmd's
+            JavaSetup tracked = Boolean.getBoolean("bench.nmt") ? jdk17.withFlag(jdk17.label(), "-XX:NativeMemoryTracking=summary") : jdk17;
             // (Spring's filter and proxy chains are deeper than JFR's default 64 frames: keep whole stacks)
             JavaSetup loaded = options.jfr() == null ? tracked
                     : tracked.withFlag(jdk17.label(), "-XX:FlightRecorderOptions=stackdepth=1024")

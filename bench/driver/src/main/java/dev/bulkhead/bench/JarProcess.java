@@ -98,16 +98,25 @@ final class JarProcess implements AutoCloseable {
 
     /** Peak resident set size so far (VmHWM), in MiB. */
     double peakRssMib() {
+        return statusMib("VmHWM");
+    }
+
+    /** Resident set size now (VmRSS), in MiB. */
+    double rssMib() {
+        return statusMib("VmRSS");
+    }
+
+    private double statusMib(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field + ":")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc for pid " + process.pid(), e);
         }
-        throw new IllegalStateException("no VmHWM for pid " + process.pid());
+        throw new IllegalStateException("no " + field + " for pid " + process.pid());
     }
 
     String baseUrl() {

@@ -32,8 +32,8 @@ final class LoadBench {
     }
 
     record Outcome(WarmUp warmUp, List<OrderFlowStep.Result> ladder, OrderFlowStep.Result half, double maxSustainable,
-            double maxAchieved, Map<String, Latencies> reads, double peakRssMib, Map<String, Double> nativeMemory,
-            Map<String, MemorySampler.Phase> memoryByPhase) {
+            double maxAchieved, Map<String, Latencies> reads, double peakRssMib, Map<String, Double> memoryBreakdown,
+            Map<String, Double> nativeMemory, JvmMemory.Collections collections, Map<String, MemorySampler.Phase> memoryByPhase) {
     }
 
     static final double JIT_SETTLED = 0.10;
@@ -107,7 +107,8 @@ final class LoadBench {
             }
             memory.close();
             return new Outcome(warmUp, ladder, half, maxSustainable, maxAchieved, reads, app.peakRssMib(),
-                    NativeMemory.committed(java.javaHome(), app.pid()), memory.phases());
+                    JvmMemory.breakdown(java.javaHome(), app.pid(), app.rssMib()), NativeMemory.committed(java.javaHome(), app.pid()),
+                    JvmMemory.collections(java.javaHome(), app.pid()), memory.phases());
         }
     }
 

@@ -161,9 +161,19 @@ final class Report {
             outcome.memoryByPhase().values().forEach(phase -> current.append(f("| %s | %.0f | %.0f | %d |\n",
                     phase.name(), phase.maxRssMib(), phase.lastRssMib(), phase.maxThreads())));
         }
+        if (!outcome.memoryBreakdown().isEmpty()) {
+            current.append("\nWhere the resident set was right after the load (`jcmd GC.heap_info` and `Compiler.codecache`; ")
+                    .append("the rest is the resident set now minus these):\n\n| part | MiB |\n|---|---|\n");
+            outcome.memoryBreakdown().forEach((part, mib) -> current.append(f("| %s | %.0f |\n", part, mib)));
+        }
+        JvmMemory.Collections gc = outcome.collections();
+        if (gc != null) {
+            current.append(f("\nThe collector, from start-up to the end of the reads (`jstat -gc`): %d young collections (%.1f s in all), %d full (%.1f s).\n",
+                    gc.young(), gc.youngSeconds(), gc.full(), gc.fullSeconds()));
+        }
         if (!outcome.nativeMemory().isEmpty()) {
-            current.append("\nWhere the committed memory was right after the load (Native Memory Tracking, `-XX:NativeMemoryTracking=summary`, ")
-                    .append("which the load phase runs with; it costs a few MiB itself):\n\n| category | committed MiB |\n|---|---|\n");
+            current.append("\nNative Memory Tracking right after the load (`-Dbench.nmt=true` ran the application with ")
+                    .append("`-XX:NativeMemoryTracking=summary`, which adds its own tables to the RSS above):\n\n| category | committed MiB |\n|---|---|\n");
             outcome.nativeMemory().forEach((category, mib) -> current.append(f("| %s | %.0f |\n", category, mib)));
         }
         verdict("peak RSS under load", f("%.0f MiB", outcome.peakRssMib()), "≤ 400 MB", outcome.peakRssMib() * 1.048576 <= 400);
