@@ -18,7 +18,7 @@ record JavaSetup(String label, Path javaHome, List<String> extraFlags) {
      * (see bench/analysis.md).
      */
     static final List<String> APP_FLAGS = List.of("-Xms" + Integer.getInteger("bench.app.initial-heap.mib", 32) + "m",
-            "-Xmx" + Integer.getInteger("bench.app.heap.mib", 192) + "m", "-XX:+UseSerialGC",
+            "-Xmx" + Integer.getInteger("bench.app.heap.mib", 160) + "m", "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xss512k");
 
     /** glibc otherwise grows up to 8 malloc arenas per core, each holding on to freed native memory. */
