@@ -120,7 +120,9 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + name, e);
         }
-        String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+        // credentials travel in the coordinates, never in the URL, where the driver would let them override a pool's own login
+        String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1").replaceAll("([?&])(user|password)=[^&]*&?", "$1")
+                .replaceAll("[?&]$", "");
         return new Coordinates(url, user, password, source);
     }
 
