@@ -1,9 +1,12 @@
 package dev.bulkhead.crash;
 
+import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.database.ModuleLogin;
 import dev.bulkhead.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +15,10 @@ import java.util.Map;
  * named by {@code SPRING_DATASOURCE_URL} when set, else an embedded PostgreSQL started by this test
  * JVM, with a fresh database, which every jar process shares through its JDBC URL.
  *
- * <p>When the application gets per-module database roles, the extra settings it needs (for example
- * {@code --bulkhead.database.admin.*}) go into {@link #jarEnvironment()} or {@link #jarArguments()}.
  */
 final class CrashDatabase {
+
+    private static final String MODULE_PASSWORD_PREFIX = java.util.UUID.randomUUID() + "-";
 
     private final TestDatabase.Coordinates coordinates;
 
@@ -27,12 +30,19 @@ final class CrashDatabase {
         return new CrashDatabase(TestDatabase.newDatabase("crash"));
     }
 
-    /** Environment of each jar process: a plain Spring Boot application's datasource variables. */
+    /**
+     * Environment of each jar process: a plain Spring Boot application's datasource variables (the login
+     * that provisions and migrates) and one password per module login, as a deployment sets them.
+     */
     Map<String, String> jarEnvironment() {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "SPRING_DATASOURCE_URL", coordinates.jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", coordinates.username(),
-                "SPRING_DATASOURCE_PASSWORD", coordinates.password());
+                "SPRING_DATASOURCE_PASSWORD", coordinates.password()));
+        for (String owner : ModuleSchemas.schemaByOwner().keySet()) {
+            environment.put(ModuleLogin.passwordVariable(owner), MODULE_PASSWORD_PREFIX + owner);
+        }
+        return environment;
     }
 
     /** Extra command-line arguments each jar process needs to reach the database; none yet. */

@@ -95,13 +95,17 @@ final class ArchitectureDocs {
         SchemaCatalog schemas = new SchemaCatalog(database);
         Map<String, List<SchemaCatalog.Table>> tables = new LinkedHashMap<>();
         owners.forEach(owner -> tables.put(owner.schema(), schemas.tables(owner.schema())));
-        List<RolePrivileges.Grant> grants = new RolePrivileges(database).grants(owners);
+        RolePrivileges privileges = new RolePrivileges(database);
+        List<RolePrivileges.Grant> grants = privileges.grants(owners);
+        List<RolePrivileges.Membership> memberships = privileges.memberships(owners);
+        List<RolePrivileges.Policy> policies = privileges.policies(roles.registry().schema());
         List<SchemaCatalog.CrossSchemaReference> crossings = schemas.crossSchemaReferences();
         ModuleCalls calls = new ModuleCalls(codebase);
         Map<String, ExtractionReadiness> readiness = new LinkedHashMap<>();
         codebase.documentedModules().stream().filter(DocumentedModule::isBusinessModule).forEach(module -> readiness.put(
                 module.name(), ExtractionReadiness.assess(module, codebase, calls, events, crossings, grants, roles)));
-        return new DocumentationModel(codebase.documentedModules(), events, owners, tables, grants, crossings, readiness,
+        return new DocumentationModel(codebase.documentedModules(), events, owners, tables, grants, memberships, policies,
+                crossings, readiness,
                 endpoints, BoundaryRules.inForce());
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 /** Everything the pages show, gathered once from the code, the running application and its database. */
 record DocumentationModel(List<DocumentedModule> modules, EventGraph events, List<RoleNames> owners,
         Map<String, List<SchemaCatalog.Table>> tablesBySchema, List<RolePrivileges.Grant> grants,
+        List<RolePrivileges.Membership> memberships, List<RolePrivileges.Policy> registryPolicies,
         List<SchemaCatalog.CrossSchemaReference> crossings, Map<String, ExtractionReadiness> readiness,
         Map<String, List<HttpApi.Endpoint>> endpointsByModule, BoundaryRules rules) {
 

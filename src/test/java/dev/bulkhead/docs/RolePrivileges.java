@@ -29,10 +29,40 @@ final class RolePrivileges {
         }
     }
 
+    /** One granted membership: {@code member} may SET ROLE to {@code role}; {@code login} says whether the member can log in. */
+    record Membership(String role, String member, boolean login) {
+    }
+
+    /** One row-level security policy on a table of the event registry. */
+    record Policy(String table, String name, String roles, String command, String using, String withCheck) {
+    }
+
     private final DatabaseInspector database;
 
     RolePrivileges(DatabaseInspector database) {
         this.database = database;
+    }
+
+    /** Every membership of the owners' roles and of their members, superusers aside (they need none). */
+    List<Membership> memberships(List<RoleNames> owners) {
+        String[] roles = owners.stream().flatMap(owner -> java.util.stream.Stream.of(owner.ownerRole(), owner.appRole()))
+                .toArray(String[]::new);
+        return database.sql("""
+                select r.rolname as role, u.rolname as member, u.rolcanlogin as login
+                from pg_auth_members m join pg_roles r on r.oid = m.roleid join pg_roles u on u.oid = m.member
+                where not u.rolsuper and r.rolname = any(?::text[])
+                order by r.rolname, u.rolname""").param(roles)
+                .query((row, n) -> new Membership(row.getString("role"), row.getString("member"), row.getBoolean("login"))).list();
+    }
+
+    /** The row-level security policies in force on the registry's tables, as PostgreSQL reports them. */
+    List<Policy> policies(String schema) {
+        return database.sql("""
+                select tablename, policyname, array_to_string(roles, ', ') as roles, cmd, coalesce(qual, '') as qual,
+                       coalesce(with_check, '') as with_check
+                from pg_policies where schemaname = ? order by tablename, policyname""").param(schema)
+                .query((row, n) -> new Policy(row.getString("tablename"), row.getString("policyname"), row.getString("roles"),
+                        row.getString("cmd"), row.getString("qual"), row.getString("with_check"))).list();
     }
 
     /** Every role of every owner, on every schema, including the empty grants: those prove the isolation. */

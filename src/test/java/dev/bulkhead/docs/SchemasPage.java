@@ -14,6 +14,19 @@ final class SchemasPage {
         html.paragraph("Read from the real PostgreSQL after provisioning and the application's migrations ran. "
                 + "Privileges are PostgreSQL's own answer (has_schema_privilege, has_table_privilege) for each module "
                 + "role on each schema; an empty cell means no access at all.");
+        html.element("h2", "Logins and role memberships");
+        html.paragraph("Each module's pool logs in as its own login role, a member of that module's app role and of "
+                + "nothing else; the migration login holds the owner roles and is used only at start-up (ADR 0025). "
+                + "Read from pg_auth_members; superusers, which need no membership, are left out.");
+        html.table(List.of("role", "member", "member kind"), model.memberships().stream()
+                .map(membership -> List.of(membership.role(), membership.member(), membership.login() ? "login" : "role"))
+                .toList());
+        html.element("h2", "Event registry: row-level security");
+        html.paragraph("Every module records publications for any listener, but reads, completes, changes and deletes only "
+                + "the rows of its own listeners; the platform's role sees all rows. Read from pg_policies.");
+        html.table(List.of("table", "policy", "role", "command", "rows it reaches", "rows it may write"),
+                model.registryPolicies().stream().map(policy -> List.of(policy.table(), policy.name(), policy.roles(),
+                        policy.command(), policy.using(), policy.withCheck())).toList());
         html.element("h2", "Cross-schema references");
         html.table(List.of("kind", "from", "to"), model.crossings().stream()
                 .map(reference -> List.of(reference.kind(), reference.from(), reference.to())).toList());

@@ -1,6 +1,8 @@
 package dev.bulkhead.testing;
 
 import dev.bulkhead.platform.database.AdminConnection;
+import dev.bulkhead.platform.database.ModuleLoginPasswords;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -9,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 /**
  * Points the application at a {@link TestDatabase}: a fresh database per application context on a
  * server the tests started, or the server named by the environment. On a server of our own, the
- * application logs in as an unprivileged role {@value #LOGIN_ROLE} and provisions the module roles
- * with the server's administrator, exactly as in production; with an explicit server it uses the
- * given credentials for both.
+ * application's migration login is an unprivileged role {@value #LOGIN_ROLE}, the server's
+ * administrator provisions the module roles and logins, exactly as in production; with an explicit
+ * server it uses the given credentials for both. Each module's login gets a password generated per
+ * test JVM, so tests and the local run need no configuration.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
@@ -25,6 +28,17 @@ public class TestDatabaseConfiguration {
     @Bean
     DatabaseInspector databaseInspector() {
         return new DatabaseInspector(database);
+    }
+
+    /** Each module's login gets a password of this test JVM's, as a deployment's configuration would give it one. */
+    @Bean
+    ModuleLoginPasswords testModuleLoginPasswords() {
+        return owner -> Optional.of(moduleLoginPassword(owner));
+    }
+
+    /** The password the tests give the login of {@code owner}, for tests that connect as a module themselves. */
+    public static String moduleLoginPassword(String owner) {
+        return LOGIN_PASSWORD + "-" + owner;
     }
 
     @Bean

@@ -39,21 +39,34 @@ class DatabaseConfiguration {
         return new LoginCredentials(properties.determineUrl(), properties.determineUsername(), properties.determinePassword());
     }
 
+    /** Each hosted module's own login; a missing password stops the start-up before anything is provisioned. */
+    @Bean
+    ModuleLogins moduleLogins(DatabaseProperties properties, ProvisioningScript script, LoginCredentials login,
+            ObjectProvider<ModuleLoginPasswords> passwords) {
+        return new ModuleLogins(properties, script.owners(), login.username(), passwords.getIfAvailable());
+    }
+
     @Bean(DatabaseSetup.BEAN_NAME)
-    DatabaseSetup databaseSetup(DatabaseProperties properties, LoginCredentials login,
+    DatabaseSetup databaseSetup(DatabaseProperties properties, LoginCredentials login, ModuleLogins moduleLogins,
             ObjectProvider<AdminConnection> adminBean, ProvisioningScript script) {
         AdminConnection admin = adminBean.getIfAvailable(() -> configuredAdmin(properties, login));
-        return new DatabaseSetup(properties, login, admin, script);
+        return new DatabaseSetup(properties, login, moduleLogins, admin, script);
     }
 
     @Bean(destroyMethod = "close")
     @Primary
     @DependsOn(DatabaseSetup.BEAN_NAME)
-    ModuleConnections dataSource(DatabaseProperties properties, LoginCredentials login, ProvisioningScript script,
-            MeterRegistry meters) {
+    ModuleConnections dataSource(DatabaseProperties properties, LoginCredentials login, ModuleLogins moduleLogins,
+            ProvisioningScript script, MeterRegistry meters) {
         List<ModulePool> pools = new ArrayList<>();
-        for (RoleNames owner : script.owners()) {
-            pools.add(new ModulePool(owner, properties.budgetOf(owner.owner()), login, meters));
+        try {
+            for (RoleNames owner : script.owners()) {
+                pools.add(new ModulePool(owner, properties.budgetOf(owner.owner()), login.url(),
+                        moduleLogins.of(owner.owner()), meters));
+            }
+        } catch (RuntimeException e) {
+            pools.forEach(ModulePool::close);
+            throw e;
         }
         return new ModuleConnections(pools);
     }

@@ -24,6 +24,13 @@ public class DatabaseProperties {
 
     private final Admin admin = new Admin();
 
+    /**
+     * The login of each schema owner's pool ({@code events}, {@code user}, {@code billing}, ...): its own
+     * PostgreSQL role, a member of that owner's app role only. Set
+     * {@code BULKHEAD_DATABASE_LOGINS_<OWNER>_PASSWORD}; the username defaults to {@code <prefix>_<owner>_login}.
+     */
+    private final Map<String, Login> logins = new LinkedHashMap<>();
+
     /** Budgets by owner ({@code user}, {@code billing}, {@code order}, {@code events}); {@code default} fills gaps. */
     private final Map<String, Budget> budgets = new LinkedHashMap<>();
 
@@ -49,6 +56,10 @@ public class DatabaseProperties {
 
     public Admin getAdmin() {
         return admin;
+    }
+
+    public Map<String, Login> getLogins() {
+        return logins;
     }
 
     public Map<String, Budget> getBudgets() {
@@ -78,6 +89,29 @@ public class DatabaseProperties {
         public void setUrl(String url) {
             this.url = url;
         }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    /** One schema owner's login: the role its pool connects as at run time. */
+    public static class Login {
+
+        private String username;
+        private String password;
 
         public String getUsername() {
             return username;

@@ -2,6 +2,7 @@ package dev.bulkhead.platform.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,23 +11,32 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Brings the database to the shape the application needs before anything else touches it: roles,
- * schemas and grants (when allowed to provision), then every schema's migrations, each run as the
- * schema's owner role.
+ * logins, schemas and grants (when allowed to provision), then every schema's migrations, each run
+ * as the schema's owner role, then takes back any privilege a migration gave away, then each module's
+ * share of the event registry. All of it runs on
+ * connections opened for the purpose ({@value #APPLICATION_NAME}) and closed again before any pool
+ * exists: no connection that can reach an owner role outlives the start-up (ADR 0025).
  */
 class DatabaseSetup implements InitializingBean {
 
     static final String BEAN_NAME = "databaseSetup";
 
+    /** PostgreSQL's application_name of the start-up connections, so anyone can check none is left open. */
+    static final String APPLICATION_NAME = "bulkhead-setup";
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseSetup.class);
 
     private final DatabaseProperties properties;
-    private final LoginCredentials login;
+    private final LoginCredentials migrationLogin;
+    private final ModuleLogins moduleLogins;
     private final AdminConnection admin;
     private final ProvisioningScript script;
 
-    DatabaseSetup(DatabaseProperties properties, LoginCredentials login, AdminConnection admin, ProvisioningScript script) {
+    DatabaseSetup(DatabaseProperties properties, LoginCredentials migrationLogin, ModuleLogins moduleLogins,
+            AdminConnection admin, ProvisioningScript script) {
         this.properties = properties;
-        this.login = login;
+        this.migrationLogin = migrationLogin;
+        this.moduleLogins = moduleLogins;
         this.admin = admin;
         this.script = script;
     }
@@ -34,16 +44,20 @@ class DatabaseSetup implements InitializingBean {
     @Override
     public void afterPropertiesSet() throws SQLException {
         DataSource setup = admin != null ? dataSource(admin.url(), admin.username(), admin.password())
-                : dataSource(login.url(), login.username(), login.password());
+                : dataSource(migrationLogin.url(), migrationLogin.username(), migrationLogin.password());
         try (Connection connection = setup.getConnection()) {
+            moduleLogins.all(); // every module's login is settled before anything changes
             if (shouldProvision(connection)) {
-                new DatabaseProvisioner(script).provision(connection, login.username(), login.password());
+                new DatabaseProvisioner(script).provision(connection, migrationLogin.username(), migrationLogin.password(),
+                        moduleLogins.all());
             } else {
                 log.info("Not provisioning roles and schemas (bulkhead.database.provisioning={}, admin credentials {})",
                         properties.getProvisioning(), admin == null ? "absent" : "present");
             }
         }
         new SchemaMigrations(setup, script.owners()).migrateAll();
+        new SchemaPrivileges(script.moduleOwners()).converge(setup);
+        new RegistryRowAccess(script.registry(), script.moduleOwners()).apply(setup);
     }
 
     private boolean shouldProvision(Connection connection) throws SQLException {
@@ -55,6 +69,10 @@ class DatabaseSetup implements InitializingBean {
     }
 
     private static DataSource dataSource(String url, String username, String password) {
-        return new DriverManagerDataSource(url, username, password);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(JdbcUrlCredentials.strip(url), username, password);
+        Properties connection = new Properties();
+        connection.setProperty("ApplicationName", APPLICATION_NAME);
+        dataSource.setConnectionProperties(connection);
+        return dataSource;
     }
 }

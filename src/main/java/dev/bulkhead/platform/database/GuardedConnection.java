@@ -28,6 +28,8 @@ final class GuardedConnection implements InvocationHandler {
     private static final String PERMISSION_DENIED = "42501";
     private static final String QUERY_CANCELED = "57014";
     private static final Pattern DENIED_SCHEMA = Pattern.compile("permission denied for schema (\\S+)");
+    private static final Pattern DENIED_OBJECT = Pattern.compile(
+            "(permission denied (?:for|to set) (?:table|relation|sequence|view|role)|row-level security policy for table) \"?([^\"\\s]+)");
 
     private final Connection target;
     private final ModulePool pool;
@@ -91,11 +93,21 @@ final class GuardedConnection implements InvocationHandler {
             return sql;
         }
         pool.accessDenied();
-        Matcher schema = DENIED_SCHEMA.matcher(String.valueOf(sql.getMessage()));
-        ModuleAccessDeniedException denied = new ModuleAccessDeniedException(pool.owner(), pool.roles().appRole(),
-                schema.find() ? schema.group(1) : pool.roles().schema(), origin(), sql);
+        ModuleAccessDeniedException denied = deniedException(sql);
         log.error("Boundary violation: {}", denied.getMessage());
         return denied;
+    }
+
+    private ModuleAccessDeniedException deniedException(SQLException sql) {
+        String message = String.valueOf(sql.getMessage());
+        Matcher schema = DENIED_SCHEMA.matcher(message);
+        if (schema.find()) {
+            return new ModuleAccessDeniedException(pool.owner(), pool.roles().appRole(), schema.group(1), origin(), sql);
+        }
+        Matcher object = DENIED_OBJECT.matcher(message);
+        String target = object.find() ? object.group(1).replace("permission denied for ", "").replace("permission denied to set ", "")
+                .replace("row-level security policy for ", "rows of ") + " " + object.group(2) : "something outside its own schema";
+        return new ModuleAccessDeniedException(pool.owner(), pool.roles().appRole(), null, target, origin(), sql);
     }
 
     /** The innermost application frame outside the platform: the code that sent the statement. */

@@ -2,6 +2,7 @@ package dev.bulkhead.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One schema owner's bulkhead: its own Hikari pool, whose connections run as the owner's app role
+ * One schema owner's bulkhead: its own Hikari pool, logged in as the owner's own login role and
+ * switched to the owner's app role, whose connections run
  * with the owner's timeouts, behind a semaphore of {@code max-connections} permits. The semaphore
  * decides how long a caller may wait: an HTTP request gives up quickly (and gets a 503), background
  * work waits longer. Other modules' pools are untouched either way.
@@ -30,12 +32,12 @@ final class ModulePool implements AutoCloseable {
     private final Counter denied;
     private final Counter statements;
 
-    ModulePool(RoleNames roles, DatabaseProperties.Budget budget, LoginCredentials login, MeterRegistry meters) {
+    ModulePool(RoleNames roles, DatabaseProperties.Budget budget, String url, ModuleLogin login, MeterRegistry meters) {
         this.owner = roles.owner();
         this.roles = roles;
         this.budget = budget;
         this.permits = new Semaphore(budget.maxConnections(), true);
-        this.pool = new HikariDataSource(config(roles, budget, login, meters));
+        this.pool = open(config(roles, budget, url, login, meters), login);
         this.rejected = Counter.builder("bulkhead.db.connections.rejected").tag("module", owner)
                 .description("Requests refused because the module had no connection left in its budget").register(meters);
         this.timedOut = Counter.builder("bulkhead.db.statements.timed-out").tag("module", owner)
@@ -54,18 +56,46 @@ final class ModulePool implements AutoCloseable {
                 .tag("module", owner).description("The module's connection budget").register(meters);
     }
 
-    private static HikariConfig config(RoleNames roles, DatabaseProperties.Budget budget, LoginCredentials login,
+    /**
+     * Starts the pool with one connection opened now (Hikari's fail-fast start), so a wrong password, or a
+     * login that may not become its app role, stops the start-up naming the module instead of failing the
+     * first request.
+     */
+    private static HikariDataSource open(HikariConfig config, ModuleLogin login) {
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            SQLException refused = loginFailure(e);
+            if (refused != null) {
+                throw ModuleLoginException.refused(login, refused);
+            }
+            throw e;
+        }
+    }
+
+    /** Invalid authorization (28xxx), or the connection's SET ROLE refused (42501): the login is not what it must be. */
+    private static SQLException loginFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("42501"))) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static HikariConfig config(RoleNames roles, DatabaseProperties.Budget budget, String url, ModuleLogin login,
             MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bulkhead-" + roles.owner());
-        config.setJdbcUrl(login.url());
+        config.setJdbcUrl(JdbcUrlCredentials.strip(url));
         config.setUsername(login.username());
         config.setPassword(login.password());
         config.setMaximumPoolSize(budget.maxConnections());
         config.setMinimumIdle(Math.min(2, budget.maxConnections()));
         // the semaphore already bounds the wait; this only covers a slow server
         config.setConnectionTimeout(Math.max(budget.backgroundAcquireTimeout().toMillis(), 250));
-        config.setInitializationFailTimeout(-1);
+        config.setInitializationFailTimeout(1);
         config.setConnectionInitSql("SET ROLE " + ProvisioningScript.id(roles.appRole())
                 + "; SET statement_timeout = " + budget.statementTimeout().toMillis()
                 + "; SET lock_timeout = " + budget.lockTimeout().toMillis()

@@ -1,5 +1,6 @@
 package dev.bulkhead.platform.startup;
 
+import dev.bulkhead.platform.database.ModuleLoginException;
 import java.sql.SQLException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -20,6 +21,9 @@ public class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
+        if (moduleLoginFailure(failure)) {
+            return null; // ModuleLoginFailureAnalyzer names the module and its variable
+        }
         SQLException missingRole = missingRole(failure);
         if (missingRole != null) {
             return new FailureAnalysis("The database is not provisioned for Bulkhead: " + firstLine(missingRole.getMessage())
@@ -51,6 +55,15 @@ public class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
             }
         }
         return null;
+    }
+
+    private static boolean moduleLoginFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ModuleLoginException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SET ROLE to a role that does not exist: the provisioning step has not run. */

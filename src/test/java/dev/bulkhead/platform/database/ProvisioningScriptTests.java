@@ -23,26 +23,48 @@ import org.junit.jupiter.api.Test;
  */
 class ProvisioningScriptTests {
 
+    /** Roles belong to the whole server, which other tests share: a prefix of this test's own. */
+    private static final String PREFIX = "dbatest";
+
     @Test
     void the_printed_script_provisions_a_fresh_database_and_can_run_again() throws Exception {
         String script = printed();
-        assertThat(script).contains("CREATE SCHEMA IF NOT EXISTS \"users\" AUTHORIZATION \"bulkhead_user_owner\"")
-                .contains(":'login_password'").doesNotContain("PASSWORD '");
+        assertThat(script).contains("CREATE SCHEMA IF NOT EXISTS \"users\" AUTHORIZATION \"" + PREFIX + "_user_owner\"")
+                .contains(":'migration_password'").contains(":'billing_password'").contains("BULKHEAD_DATABASE_LOGINS_BILLING_PASSWORD")
+                .doesNotContain("PASSWORD '");
 
         TestDatabase.Coordinates database = TestDatabase.newDatabase("dba");
         try (Connection admin = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
             runLikePsql(admin, script, "dba_login", "s3cret'pw");
+            // a careless grant between the runs: the next run takes it back
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("GRANT " + PREFIX + "_billing_app, " + PREFIX + "_user_owner TO " + PREFIX + "_user_login");
+                statement.execute("GRANT " + PREFIX + "_order_app TO dba_login");
+                statement.execute("GRANT " + PREFIX + "_user_login TO " + PREFIX + "_order_login");
+            }
             runLikePsql(admin, script, "dba_login", "s3cret'pw");
 
             assertThat(single(admin, "select nspowner::regrole::text from pg_namespace where nspname = 'billing'"))
-                    .isEqualTo("bulkhead_billing_owner");
-            assertThat(single(admin, "select has_schema_privilege('bulkhead_billing_app', 'billing', 'USAGE')")).isEqualTo("t");
-            assertThat(single(admin, "select has_schema_privilege('bulkhead_billing_app', 'users', 'USAGE')")).isEqualTo("f");
-            assertThat(single(admin, "select has_schema_privilege('bulkhead_order_app', 'events', 'USAGE')")).isEqualTo("t");
+                    .isEqualTo(PREFIX + "_billing_owner");
+            assertThat(single(admin, "select has_schema_privilege('" + PREFIX + "_billing_app', 'billing', 'USAGE')")).isEqualTo("t");
+            assertThat(single(admin, "select has_schema_privilege('" + PREFIX + "_billing_app', 'users', 'USAGE')")).isEqualTo("f");
+            assertThat(single(admin, "select has_schema_privilege('" + PREFIX + "_order_app', 'events', 'USAGE')")).isEqualTo("t");
             assertThat(single(admin, "select rolinherit::text || rolcanlogin::text from pg_roles where rolname = 'dba_login'"))
                     .isEqualTo("falsetrue");
-            assertThat(single(admin, "select count(*) from pg_auth_members m join pg_roles u on u.oid = m.member where u.rolname = 'dba_login'"))
-                    .isEqualTo("10");
+            assertThat(single(admin, "select string_agg(r.rolname, ',' order by r.rolname) from pg_auth_members m "
+                    + "join pg_roles r on r.oid = m.roleid join pg_roles u on u.oid = m.member where u.rolname = 'dba_login'"))
+                    .as("the migration login holds the owner roles only")
+                    .isEqualTo(PREFIX + "_billing_owner," + PREFIX + "_events_owner," + PREFIX + "_history_owner," + PREFIX + "_order_owner," + PREFIX + "_user_owner");
+            for (String owner : List.of("events", "user", "billing", "order", "history")) {
+                String login = PREFIX + "_" + owner + "_login";
+                assertThat(single(admin, "select rolcanlogin::text || rolinherit::text || rolbypassrls::text from pg_roles where rolname = '"
+                        + login + "'")).as(login).isEqualTo("truefalsefalse");
+                assertThat(single(admin, "select string_agg(r.rolname, ',') from pg_auth_members m join pg_roles r on r.oid = m.roleid "
+                        + "join pg_roles u on u.oid = m.member where u.rolname = '" + login + "'"))
+                        .as("%s is a member of its app role only", login).isEqualTo(PREFIX + "_" + owner + "_app");
+                assertThat(single(admin, "select count(*) from pg_auth_members m join pg_roles r on r.oid = m.roleid "
+                        + "where r.rolname = '" + login + "'")).as("members of %s", login).isEqualTo("0");
+            }
         }
     }
 
@@ -51,7 +73,7 @@ class ProvisioningScriptTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            BulkheadApplication.main(new String[] { "--print-provisioning-sql" });
+            BulkheadApplication.main(new String[] { "--print-provisioning-sql", "--bulkhead.database.role-prefix=" + PREFIX });
         } finally {
             System.setOut(original);
         }
@@ -66,9 +88,10 @@ class ProvisioningScriptTests {
                 if (line.startsWith("--") || line.startsWith("\\set") || line.isBlank()) {
                     continue;
                 }
-                String sql = line.replace(":'login_role'", "'" + loginRole + "'")
-                        .replace(":\"login_role\"", "\"" + loginRole + "\"")
-                        .replace(":'login_password'", "'" + password.replace("'", "''") + "'");
+                String sql = line.replace(":'migration_role'", "'" + loginRole + "'")
+                        .replace(":\"migration_role\"", "\"" + loginRole + "\"")
+                        .replace(":'migration_password'", "'" + password.replace("'", "''") + "'")
+                        .replaceAll(":'([a-z_]+)_password'", "'module-$1-pw'");
                 pending.append(sql).append('\n');
                 if (sql.endsWith("\\gexec")) {
                     String query = pending.substring(0, pending.lastIndexOf("\\gexec"));

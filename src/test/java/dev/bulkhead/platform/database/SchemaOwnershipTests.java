@@ -98,7 +98,7 @@ class SchemaOwnershipTests {
     void a_failing_migration_set_fails_the_whole_run_and_names_its_schema() {
         // the sets run side by side: one without its migrations must still fail migrateAll, after the others ran
         RoleNames missing = new RoleNames("nonexistent", "nonexistent", roles.owners().get(0).ownerRole(),
-                roles.owners().get(0).appRole());
+                roles.owners().get(0).appRole(), roles.owners().get(0).defaultLoginRole());
         List<RoleNames> owners = new java.util.ArrayList<>(roles.owners());
         owners.add(1, missing);
         SchemaMigrations migrations = new SchemaMigrations(jdbc.dataSource(), owners);

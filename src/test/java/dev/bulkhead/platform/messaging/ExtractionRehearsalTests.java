@@ -3,6 +3,9 @@ package dev.bulkhead.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.BulkheadApplication;
+import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.database.ModuleLogin;
+import dev.bulkhead.testing.TestDatabaseConfiguration;
 import dev.bulkhead.billing.BillingApi;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderId;
@@ -148,8 +151,8 @@ class ExtractionRehearsalTests {
                 + "and nspname not in ('information_schema', 'public') order by 1"))
                 .containsExactly("billing", "events");
         assertThat(strings(billingDatabase, "select rolname from pg_roles where rolname like 'billingsvc%' and rolname <> 'billingsvc_login' order by 1"))
-                .containsExactly("billingsvc_billing_app", "billingsvc_billing_owner", "billingsvc_events_app",
-                        "billingsvc_events_owner");
+                .containsExactly("billingsvc_billing_app", "billingsvc_billing_login", "billingsvc_billing_owner",
+                        "billingsvc_events_app", "billingsvc_events_login", "billingsvc_events_owner");
     }
 
     @Test
@@ -276,13 +279,17 @@ class ExtractionRehearsalTests {
         properties.put("bulkhead.events.retry.interval", "200ms");
         properties.put("bulkhead.events.retry.initial-backoff", "100ms");
         properties.put("spring.datasource.url", database.jdbcUrl());
+        for (String owner : ModuleSchemas.schemaByOwner().keySet()) {
+            // roles belong to the whole server: the main process's logins are the other tests' logins
+            properties.put(ModuleLogin.passwordProperty(owner), TestDatabaseConfiguration.moduleLoginPassword(owner));
+        }
         if (database.explicit()) {
             properties.put("spring.datasource.username", database.username());
             properties.put("spring.datasource.password", database.password());
         } else {
             // as in production: an unprivileged login role, the server's administrator only to provision
             String prefix = String.valueOf(own.getOrDefault("bulkhead.database.role-prefix", "bulkhead"));
-            properties.put("spring.datasource.username", prefix + "_login");
+            properties.put("spring.datasource.username", prefix.equals("bulkhead") ? TestDatabaseConfiguration.LOGIN_ROLE : prefix + "_login");
             properties.put("spring.datasource.password", randomKey());
             properties.put("bulkhead.database.admin.username", database.username());
             properties.put("bulkhead.database.admin.password", database.password());

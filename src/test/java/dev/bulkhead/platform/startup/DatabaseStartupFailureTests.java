@@ -40,7 +40,10 @@ class DatabaseStartupFailureTests {
         TestDatabase.Coordinates database = TestDatabase.newDatabase("unprovisioned");
         assertThatThrownBy(() -> start("--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(), "--spring.datasource.password=" + database.password(),
-                "--bulkhead.database.provisioning=never", "--bulkhead.database.role-prefix=unprovisioned"))
+                "--bulkhead.database.provisioning=never", "--bulkhead.database.role-prefix=unprovisioned",
+                "--bulkhead.database.logins.events.password=x", "--bulkhead.database.logins.user.password=x",
+                "--bulkhead.database.logins.billing.password=x", "--bulkhead.database.logins.order.password=x",
+                "--bulkhead.database.logins.history.password=x"))
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(output.getOut() + output.getErr()).contains("The database is not provisioned for Bulkhead")

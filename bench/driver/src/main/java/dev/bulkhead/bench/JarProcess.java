@@ -27,6 +27,9 @@ final class JarProcess implements AutoCloseable {
     private final int port;
     private final Path log;
 
+    /** The schema owners whose pools log in as their own role: the registry and every module with a schema. */
+    private static final List<String> MODULE_LOGINS = List.of("events", "user", "billing", "order", "history");
+
     private JarProcess(Process process, long startedNanos, int port, Path log) {
         this.process = process;
         this.startedNanos = startedNanos;
@@ -50,6 +53,11 @@ final class JarProcess implements AutoCloseable {
         builder.environment().put("BULKHEAD_SECURITY_JWT_SECRET", UUID.randomUUID() + "-" + UUID.randomUUID());
         builder.environment().putAll(Map.of("SPRING_DATASOURCE_URL", jdbcUrl,
                 "SPRING_DATASOURCE_USERNAME", server.user(), "SPRING_DATASOURCE_PASSWORD", server.password()));
+        // each module logs in as its own role (ADR 0025); the application provisions them with these passwords
+        for (String owner : MODULE_LOGINS) {
+            builder.environment().put("BULKHEAD_DATABASE_LOGINS_" + owner.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD",
+                    "bench-" + owner);
+        }
         try {
             long started = System.nanoTime();
             return new JarProcess(builder.start(), started, port, log);
