@@ -93,28 +93,37 @@ public final class DatabaseIdentityRule implements BoundaryRule {
                 continue;
             }
             Optional<String> module = codebase.moduleOf(javaClass);
-            String sender = module.orElse(codebase.modules().basePackage());
+            String sender = module.orElse(codebase.modules().basePackage()); // classes of no module are checked too
             Optional<String> ownSchema = module.flatMap(codebase.modules()::schemaOf);
             for (DeclaredQueries.DeclaredQuery query : DeclaredQueries.of(javaClass)) {
-                int line = codebase.sources().literalLine(javaClass, query.text());
-                Location location = Location.of(codebase.sources().displayPath(javaClass),
-                        line > 0 ? line : codebase.sources().memberLine(javaClass, query.member(), true),
-                        javaClass.getName() + "." + query.member());
-                report(IdentityStatements.in(query.text(), ownSchema), "sends SQL that ", sender, ownSchema, provisioning,
-                        location, violations);
+                for (IdentityStatements.Finding finding : IdentityStatements.in(query.text(), ownSchema)) {
+                    violations.add(violation(finding, "sends SQL that ", sender, ownSchema, provisioning,
+                            locateQuery(codebase, javaClass, query)));
+                }
             }
             javaClass.getSource().ifPresent(source -> {
                 for (String constant : ConstantPoolStrings.of(source.getUri())) {
                     for (IdentityStatements.Finding finding : IdentityStatements.in(constant, ownSchema)) {
-                        int line = codebase.sources().constantLine(javaClass, constant);
-                        Location location = Location.of(codebase.sources().displayPath(javaClass),
-                                line > 0 ? line + linesDown(constant, finding.offset()) : codebase.sources().declarationLine(javaClass),
-                                javaClass.getName());
-                        report(List.of(finding), "sends SQL that ", sender, ownSchema, provisioning, location, violations);
+                        violations.add(violation(finding, "sends SQL that ", sender, ownSchema, provisioning,
+                                locateConstant(codebase, javaClass, constant, finding)));
                     }
                 }
             });
         }
+    }
+
+    private static Location locateQuery(Codebase codebase, JavaClass javaClass, DeclaredQueries.DeclaredQuery query) {
+        int line = codebase.sources().literalLine(javaClass, query.text());
+        return Location.of(codebase.sources().displayPath(javaClass),
+                line > 0 ? line : codebase.sources().memberLine(javaClass, query.member(), true),
+                javaClass.getName() + "." + query.member());
+    }
+
+    private static Location locateConstant(Codebase codebase, JavaClass javaClass, String constant, IdentityStatements.Finding finding) {
+        int line = codebase.sources().constantLine(javaClass, constant);
+        return Location.of(codebase.sources().displayPath(javaClass),
+                line > 0 ? line + linesDown(constant, finding.offset()) : codebase.sources().declarationLine(javaClass),
+                javaClass.getName());
     }
 
     /** Every module's migrations and every shared schema's, as R6 reads them: the folder name is the owner. */
@@ -138,20 +147,18 @@ public final class DatabaseIdentityRule implements BoundaryRule {
                 String file = codebase.sources().relative(script);
                 String sql = read(script);
                 for (IdentityStatements.Finding finding : IdentityStatements.in(sql, schema)) {
-                    report(List.of(finding), "the migration ", owner, schema, provisioning,
-                            Location.of(file, lineOf(sql, finding.offset()), file), violations);
+                    violations.add(violation(finding, "the migration ", owner, schema, provisioning,
+                            Location.of(file, lineOf(sql, finding.offset()), file)));
                 }
             }
         }
     }
 
-    private void report(List<IdentityStatements.Finding> findings, String actor, String sender, Optional<String> ownSchema,
-            PackageSet provisioning, Location location, List<Violation> violations) {
-        for (IdentityStatements.Finding finding : findings) {
-            violations.add(new Violation(id(), location, sender + " → database identity", finding.excerpt(),
-                    actor + finding.kind().description() + " (\"" + finding.excerpt() + "\")",
-                    advice(finding.kind(), sender, ownSchema, provisioning)));
-        }
+    private Violation violation(IdentityStatements.Finding finding, String actor, String sender, Optional<String> ownSchema,
+            PackageSet provisioning, Location location) {
+        return new Violation(id(), location, sender + " → database identity", finding.excerpt(),
+                actor + finding.kind().description() + " (\"" + finding.excerpt() + "\")",
+                advice(finding.kind(), sender, ownSchema, provisioning));
     }
 
     /**

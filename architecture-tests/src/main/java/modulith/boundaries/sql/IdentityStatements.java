@@ -79,7 +79,7 @@ public final class IdentityStatements {
             + "|CONNECTION\\s+LIMIT|(?:ENCRYPTED\\s+)?PASSWORD|VALID\\s+UNTIL|ADMIN|SYSID)\\b";
     private static final String END_OF_STATEMENT = "\\s*(?:;|$)";
     /** Where a statement can start; a quote only right after EXECUTE, whose string is run as a statement. */
-    private static final String STATEMENT_START = "(?<start>^|;|\\$(?:[a-z_][a-z0-9_]*)?\\$|\\b(?:BEGIN|THEN|ELSE|LOOP|DO)\\b"
+    private static final String STATEMENT_START = "(?<start>^|;|\\$(?:[a-z_][a-z0-9_]*)?\\$|\\b(?:BEGIN|THEN|ELSE|LOOP)\\b"
             + "|\\bEXECUTE\\s+(?:format\\s*\\(\\s*)?E?')\\s*";
     private static final String SEARCH_PATH_VALUE = "(?:\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|[a-z_$][a-z0-9_$]*)";
 
