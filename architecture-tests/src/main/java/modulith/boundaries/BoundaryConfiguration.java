@@ -20,6 +20,8 @@ import java.util.Set;
  *                          and one per shared schema named after it
  * @param repositoryRoot    paths in reports are relative to this folder
  * @param includeTestClasses whether classes from test output folders are analysed (true only for fixtures)
+ * @param identityStatementPackages packages (with their sub-packages) whose code may switch roles, set search
+ *                          paths and grant privileges: the code that provisions the database, nothing else
  */
 public record BoundaryConfiguration(
         String basePackage,
@@ -28,7 +30,8 @@ public record BoundaryConfiguration(
         List<Path> sourceRoots,
         Path migrationRoot,
         Path repositoryRoot,
-        boolean includeTestClasses) {
+        boolean includeTestClasses,
+        PackageSet identityStatementPackages) {
 
     public BoundaryConfiguration {
         schemaByModule = Map.copyOf(new LinkedHashMap<>(schemaByModule));
@@ -41,22 +44,31 @@ public record BoundaryConfiguration(
     public static BoundaryConfiguration forApplication(String basePackage, Map<String, String> schemaByModule,
             Set<String> sharedSchemas) {
         return new BoundaryConfiguration(basePackage, schemaByModule, sharedSchemas, List.of(Path.of("src/main/java")),
-                Path.of("db"), Path.of(""), false);
+                Path.of("db"), Path.of(""), false, PackageSet.of());
     }
 
     public BoundaryConfiguration withSourceRoots(Path... roots) {
         return new BoundaryConfiguration(basePackage, schemaByModule, sharedSchemas, List.of(roots), migrationRoot,
-                repositoryRoot, includeTestClasses);
+                repositoryRoot, includeTestClasses, identityStatementPackages);
     }
 
     public BoundaryConfiguration withMigrationRoot(Path root) {
         return new BoundaryConfiguration(basePackage, schemaByModule, sharedSchemas, sourceRoots, root, repositoryRoot,
-                includeTestClasses);
+                includeTestClasses, identityStatementPackages);
     }
 
     /** For fixtures, which are compiled with the tests. */
     public BoundaryConfiguration includingTestClasses() {
         return new BoundaryConfiguration(basePackage, schemaByModule, sharedSchemas, sourceRoots, migrationRoot,
-                repositoryRoot, true);
+                repositoryRoot, true, identityStatementPackages);
+    }
+
+    /**
+     * The packages that provision the database: the only code R9 lets switch roles, set search paths
+     * and grant privileges. None by default.
+     */
+    public BoundaryConfiguration withIdentityStatementsAllowedIn(String... packages) {
+        return new BoundaryConfiguration(basePackage, schemaByModule, sharedSchemas, sourceRoots, migrationRoot,
+                repositoryRoot, includeTestClasses, PackageSet.of(packages));
     }
 }

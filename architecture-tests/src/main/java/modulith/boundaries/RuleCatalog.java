@@ -2,6 +2,7 @@ package modulith.boundaries;
 
 import java.util.List;
 import java.util.Optional;
+import modulith.boundaries.rules.DatabaseIdentityRule;
 import modulith.boundaries.rules.EventTypeRule;
 import modulith.boundaries.rules.ForeignPersistenceRule;
 import modulith.boundaries.rules.ListenerHomeRule;
@@ -13,7 +14,10 @@ import modulith.boundaries.rules.PublishedApiRule;
 import modulith.boundaries.rules.ReadOnlyApiRule;
 import modulith.boundaries.rules.ReferenceByIdRule;
 
-/** Every static rule, in the order the issue lists them; the runtime guard reports as {@link #RUNTIME_SQL}. */
+/**
+ * Every static rule, in the order of their ids; the runtime guard reports as {@link #RUNTIME_SQL},
+ * and as {@link DatabaseIdentityRule#ID} for what R9 forbids.
+ */
 public final class RuleCatalog {
 
     public static final String RUNTIME_SQL = "R8.runtime-sql";
@@ -28,13 +32,14 @@ public final class RuleCatalog {
     public static final BoundaryRule READ_ONLY_API = new ReadOnlyApiRule();
     public static final BoundaryRule LISTENER_HOME = new ListenerHomeRule();
     public static final BoundaryRule EVENT_TYPES = new EventTypeRule();
+    public static final BoundaryRule DATABASE_IDENTITY = new DatabaseIdentityRule();
 
     private RuleCatalog() {
     }
 
     public static List<BoundaryRule> all() {
         return List.of(PUBLISHED_API, NO_CYCLES, FOREIGN_PERSISTENCE, REFERENCE_BY_ID, OWN_SCHEMA_MAPPING,
-                OWN_SCHEMA_QUERIES, OWN_SCHEMA_MIGRATIONS, READ_ONLY_API, LISTENER_HOME, EVENT_TYPES);
+                OWN_SCHEMA_QUERIES, OWN_SCHEMA_MIGRATIONS, READ_ONLY_API, LISTENER_HOME, EVENT_TYPES, DATABASE_IDENTITY);
     }
 
     public static Optional<BoundaryRule> byId(String id) {

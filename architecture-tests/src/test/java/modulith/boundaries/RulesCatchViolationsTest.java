@@ -143,4 +143,228 @@ class RulesCatchViolationsTest {
                         .contains("event InvoiceIssued is mutable: field orderId is not final")
                         .contains("Instead: make InvoiceIssued a record, or make every field final"));
     }
+
+    // R9: one test per form. The fixture's billing borrows the user module's identity, order hands out
+    // privileges, and the migrations do both; only fixture.shop.platform.database may provision.
+
+    private static final String PROVISIONING_ADVICE = "Instead: a module's connections already run as its own role with its "
+            + "own search path; leave roles, grants and search paths to the provisioning code (fixture.shop.platform.database)";
+
+    private static List<String> identityMessages() {
+        return IdentityFindings.MESSAGES;
+    }
+
+    /** Checked (and printed) once, when the first R9 test asks: every R9 test reads the same findings. */
+    private static final class IdentityFindings {
+        static final List<String> MESSAGES = messages(RuleCatalog.DATABASE_IDENTITY);
+    }
+
+    @Test
+    void a_plain_set_role_literal_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity UserDataAccess.java:26 (fixture.shop.billing.internal.UserDataAccess) ")
+                .contains("billing → database identity: sends SQL that switches the session's role (\"SET ROLE shop_user_app\")")
+                .contains(PROVISIONING_ADVICE)
+                .endsWith("qualify names with billing's own schema billing"));
+    }
+
+    @Test
+    void set_role_assembled_from_a_static_final_constant_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity UserDataAccess.java:30 ")
+                .contains("switches the session's role (\"SET ROLE shop_order_app\")"));
+    }
+
+    @Test
+    void set_role_concatenated_with_a_run_time_value_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity UserDataAccess.java:34 ")
+                .contains("switches the session's role (\"SET LOCAL ROLE <value>\")"));
+    }
+
+    @Test
+    void a_text_block_setting_the_search_path_with_set_config_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity UserDataAccess.java:16 ")
+                .contains("billing → database identity: sends SQL that changes the search path "
+                        + "(\"SELECT set_config('search_path', 'users', true)\")"));
+    }
+
+    @Test
+    void a_set_search_path_statement_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity UserDataAccess.java:38 ")
+                .contains("changes the search path (\"set search_path to users\")"));
+    }
+
+    @Test
+    void set_session_authorization_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity UserDataAccess.java:46 ")
+                .contains("switches the session authorization (\"SET SESSION AUTHORIZATION shop_user_owner\")"));
+    }
+
+    @Test
+    void reset_role_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity UserDataAccess.java:50 ")
+                .contains("switches the session's role (\"RESET ROLE\")"));
+    }
+
+    @Test
+    void a_native_query_setting_the_role_with_set_config_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity InvoiceSessions.java:10 (fixture.shop.billing.internal.InvoiceSessions.actAsUserModule) ")
+                .contains("switches the session's role (\"select pg_catalog.set_config('role', 'shop_user_app', false)\")"));
+    }
+
+    @Test
+    void granting_privileges_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity OrderPrivileges.java:15 (fixture.shop.order.internal.OrderPrivileges) ")
+                .contains("order → database identity: sends SQL that grants privileges (\"GRANT SELECT ON orders.orders TO shop_billing_app\")")
+                .contains("Instead: other modules get order's data through its published API or its events, never through a grant"));
+    }
+
+    @Test
+    void revoking_privileges_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity OrderPrivileges.java:19 ")
+                .contains("revokes privileges (\"REVOKE ALL ON orders.orders FROM PUBLIC\")"));
+    }
+
+    @Test
+    void creating_a_role_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity OrderPrivileges.java:23 ")
+                .contains("creates, alters or drops a role (\"CREATE ROLE shop_order_reporting NOLOGIN\")"));
+    }
+
+    @Test
+    void altering_default_privileges_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity OrderPrivileges.java:27 ")
+                .contains("changes default privileges (\"ALTER DEFAULT PRIVILEGES IN SCHEMA orders GRANT SELECT ON TABLES"));
+    }
+
+    @Test
+    void a_security_definer_function_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity OrderPrivileges.java:31 ")
+                .contains("declares a SECURITY DEFINER routine, which runs with its owner's privileges "
+                        + "(\"CREATE FUNCTION orders.order_count(…) … SECURITY DEFINER\")")
+                .contains("Instead: let the routine run with its caller's privileges (SECURITY INVOKER, the default)"));
+    }
+
+    @Test
+    void platform_code_outside_the_provisioning_package_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity TenantSessions.java:15 (fixture.shop.platform.tenancy.TenantSessions) ")
+                .contains("platform → database identity: sends SQL that switches the session's role (\"SET ROLE shop_tenant_app\")")
+                .contains("platform owns no schema"));
+    }
+
+    @Test
+    void the_provisioning_package_may_create_roles_grant_and_switch_roles() {
+        assertThat(identityMessages()).noneSatisfy(message -> assertThat(message).contains("RoleProvisioning"));
+    }
+
+    @Test
+    void a_migration_granting_its_table_to_another_modules_role_breaks_the_identity_rule() {
+        assertThat(identityMessages())
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("R9.identity V2__share_users_with_billing.sql:2 ")
+                        .contains("user → database identity: the migration grants privileges (\"GRANT SELECT ON users TO shop_billing_app\")")
+                        .contains("Instead: other modules get user's data through its published API or its events, never through a grant"))
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("R9.identity V2__share_users_with_billing.sql:5 ")
+                        .contains("grants privileges (\"GRANT shop_user_app TO shop_billing_app\")"));
+    }
+
+    @Test
+    void a_do_block_creating_a_role_and_granting_through_execute_breaks_the_identity_rule() {
+        assertThat(identityMessages())
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("R9.identity V2__reporting_role.sql:5 ")
+                        .contains("order → database identity: the migration creates, alters or drops a role "
+                                + "(\"CREATE ROLE shop_order_reporting NOLOGIN\")"))
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("R9.identity V2__reporting_role.sql:7 ")
+                        .contains("grants privileges (\"GRANT USAGE ON SCHEMA orders TO shop_order_reporting\")"));
+    }
+
+    @Test
+    void a_migration_changing_privileges_and_roles_breaks_the_identity_rule() {
+        assertThat(identityMessages())
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__reporting_role.sql:12 ")
+                        .contains("changes default privileges (\"ALTER DEFAULT PRIVILEGES IN SCHEMA orders"))
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__reporting_role.sql:15 ")
+                        .contains("revokes privileges (\"REVOKE ALL ON orders FROM PUBLIC\")"))
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__reporting_role.sql:16 ")
+                        .contains("creates, alters or drops a role (\"ALTER ROLE shop_order_reporting CONNECTION LIMIT 2\")"))
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__reporting_role.sql:17 ")
+                        .contains("creates, alters or drops a role (\"DROP ROLE IF EXISTS shop_order_legacy\")"));
+    }
+
+    @Test
+    void a_migration_switching_roles_breaks_the_identity_rule() {
+        assertThat(identityMessages())
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("R9.identity V2__borrowed_identity.sql:2 (architecture-tests/fixtures/resources/fixture-migrations/shop/billing/V2__borrowed_identity.sql) ")
+                        .contains("billing → database identity: the migration switches the session's role (\"SET ROLE shop_user_owner\")"))
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__borrowed_identity.sql:4 ")
+                        .contains("switches the session's role (\"RESET ROLE\")"));
+    }
+
+    @Test
+    void a_migration_changing_the_search_path_breaks_the_identity_rule() {
+        assertThat(identityMessages())
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__borrowed_identity.sql:3 ")
+                        .contains("changes the search path (\"SET search_path TO users\")"))
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__borrowed_identity.sql:5 ")
+                        .contains("changes the search path (\"SELECT pg_catalog.set_config('search_path', 'users', false)\")"));
+    }
+
+    @Test
+    void a_migration_switching_or_discarding_the_session_authorization_breaks_the_identity_rule() {
+        assertThat(identityMessages())
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__borrowed_identity.sql:6 ")
+                        .contains("switches the session authorization (\"SET SESSION AUTHORIZATION shop_user_owner\")"))
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__borrowed_identity.sql:7 ")
+                        .contains("switches the session authorization (\"RESET SESSION AUTHORIZATION\")"))
+                .anySatisfy(message -> assertThat(message).startsWith("R9.identity V2__borrowed_identity.sql:8 ")
+                        .contains("resets the session, session authorization included (DISCARD ALL) (\"DISCARD ALL\")"));
+    }
+
+    @Test
+    void a_security_definer_function_in_a_migration_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity V3__invoice_functions.sql:4 ")
+                .contains("the migration declares a SECURITY DEFINER routine, which runs with its owner's privileges "
+                        + "(\"CREATE FUNCTION invoice_count(…) … SECURITY DEFINER\")"));
+    }
+
+    @Test
+    void a_function_pinning_its_search_path_to_another_modules_schema_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity V3__invoice_functions.sql:11 ")
+                .contains("the migration pins a routine's search path to a schema other than its module's "
+                        + "(\"CREATE FUNCTION invoice_recipient(…) … SET search_path = users, pg_catalog\")")
+                .contains("Instead: pin the routine to billing's own schema: SET search_path FROM CURRENT, "
+                        + "or SET search_path = billing, pg_catalog"));
+    }
+
+    @Test
+    void a_function_pinning_its_search_path_to_its_own_schema_keeps_the_identity_rule() {
+        assertThat(identityMessages())
+                .noneSatisfy(message -> assertThat(message).startsWith("R9.identity V3__invoice_functions.sql:5 ")) // FROM CURRENT
+                .noneSatisfy(message -> assertThat(message).startsWith("R9.identity V3__invoice_functions.sql:17 ")); // billing, pg_catalog
+    }
+
+    @Test
+    void a_shared_schemas_migration_granting_privileges_breaks_the_identity_rule() {
+        assertThat(identityMessages()).anySatisfy(message -> assertThat(message)
+                .startsWith("R9.identity V2__publication_grants.sql:2 ")
+                .contains("events → database identity: the migration grants privileges (\"GRANT SELECT ON event_publication TO PUBLIC\")"));
+    }
 }

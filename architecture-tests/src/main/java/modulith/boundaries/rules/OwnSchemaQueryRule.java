@@ -1,8 +1,6 @@
 package modulith.boundaries.rules;
 
-import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +24,6 @@ import modulith.boundaries.sql.TableReference;
  */
 public final class OwnSchemaQueryRule implements BoundaryRule {
 
-    private static final String JPA_QUERY = "org.springframework.data.jpa.repository.Query";
-    private static final String JDBC_QUERY = "org.springframework.data.jdbc.repository.query.Query";
-    private static final String NAMED_QUERY = "jakarta.persistence.NamedQuery";
-    private static final String NAMED_QUERIES = "jakarta.persistence.NamedQueries";
-    private static final String NAMED_NATIVE_QUERY = "jakarta.persistence.NamedNativeQuery";
-    private static final String NAMED_NATIVE_QUERIES = "jakarta.persistence.NamedNativeQueries";
     private static final Set<String> STATEMENT_STARTS = Set.of("select", "with", "insert", "update", "delete", "merge",
             "from", "call", "create", "alter", "drop", "truncate");
 
@@ -65,25 +57,9 @@ public final class OwnSchemaQueryRule implements BoundaryRule {
                 continue;
             }
             Checker checker = new Checker(codebase, crossings, jpql, module.get(), violations);
-            for (JavaMethod method : javaClass.getMethods()) {
-                for (JavaAnnotation<JavaMethod> query : method.getAnnotations()) {
-                    String type = query.getRawType().getName();
-                    if (type.equals(JPA_QUERY) || type.equals(JDBC_QUERY)) {
-                        boolean nativeQuery = type.equals(JDBC_QUERY) || Boolean.TRUE.equals(query.get("nativeQuery").orElse(false));
-                        for (String attribute : List.of("value", "countQuery")) {
-                            text(query, attribute).ifPresent(sql -> checker.check(sql, nativeQuery ? Language.SQL : Language.JPQL,
-                                    locate(codebase, javaClass, method.getName(), sql)));
-                        }
-                    }
-                }
-            }
-            for (JavaAnnotation<?> named : namedQueries(javaClass, NAMED_QUERY, NAMED_QUERIES)) {
-                text(named, "query").ifPresent(query -> checker.check(query, Language.JPQL,
-                        locate(codebase, javaClass, text(named, "name").orElse("?"), query)));
-            }
-            for (JavaAnnotation<?> named : namedQueries(javaClass, NAMED_NATIVE_QUERY, NAMED_NATIVE_QUERIES)) {
-                text(named, "query").ifPresent(query -> checker.check(query, Language.SQL,
-                        locate(codebase, javaClass, text(named, "name").orElse("?"), query)));
+            for (DeclaredQueries.DeclaredQuery query : DeclaredQueries.of(javaClass)) {
+                checker.check(query.text(), query.nativeSql() ? Language.SQL : Language.JPQL,
+                        locate(codebase, javaClass, query.member(), query.text()));
             }
             javaClass.getSource().ifPresent(source -> {
                 for (String constant : ConstantPoolStrings.of(source.getUri())) {
@@ -112,19 +88,6 @@ public final class OwnSchemaQueryRule implements BoundaryRule {
         int line = codebase.sources().literalLine(javaClass, query);
         return Location.of(codebase.sources().displayPath(javaClass),
                 line > 0 ? line : codebase.sources().memberLine(javaClass, member, true), javaClass.getName() + "." + member);
-    }
-
-    private static Optional<String> text(JavaAnnotation<?> annotation, String attribute) {
-        return annotation.get(attribute).map(String::valueOf).filter(value -> !value.isBlank());
-    }
-
-    private static List<JavaAnnotation<?>> namedQueries(JavaClass javaClass, String single, String container) {
-        List<JavaAnnotation<?>> found = new ArrayList<>();
-        javaClass.tryGetAnnotationOfType(single).ifPresent(found::add);
-        javaClass.tryGetAnnotationOfType(container).flatMap(annotation -> annotation.get("value"))
-                .filter(JavaAnnotation[].class::isInstance)
-                .ifPresent(values -> found.addAll(List.of((JavaAnnotation<?>[]) values)));
-        return found;
     }
 
     /** Checks the queries of one module and collects what crosses. */

@@ -12,20 +12,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import modulith.boundaries.ModuleMap;
+import modulith.boundaries.PackageSet;
 import modulith.boundaries.RuleCatalog;
+import modulith.boundaries.rules.DatabaseIdentityRule;
+import modulith.boundaries.sql.IdentityStatements;
 import modulith.boundaries.sql.SchemaCrossings;
 import modulith.boundaries.sql.TableReference;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.util.ClassUtils;
 
 /**
- * Rule 8 at run time: wraps every {@link DataSource} bean so that each statement sent is
- * attributed to the module that issued it ({@link StatementAttribution}) and parsed (JSqlParser,
- * cached per SQL text); a statement of module X naming another module's schema is refused with a
- * {@link ForeignSchemaStatementException} before it reaches the database. Statements of no
- * module, and those touching shared schemas, pass.
+ * Rules 8 and 9 at run time: wraps every {@link DataSource} bean so that each statement sent is
+ * attributed to the module that issued it ({@link StatementAttribution}) and judged once per SQL
+ * text (the verdict is cached). A statement of module X naming another module's schema is refused
+ * with a {@link ForeignSchemaStatementException}, one that switches role or search path or changes
+ * privileges ({@link IdentityStatements}, the detector of the static R9) with an
+ * {@link IdentityStatementException}, both before it reaches the database. That catches SQL the
+ * static rules cannot see, assembled at run time. Statements of no module, those touching shared
+ * schemas, and identity statements of the provisioning packages pass.
  */
 public class SchemaBoundaryGuard implements BeanPostProcessor {
 
@@ -35,13 +42,29 @@ public class SchemaBoundaryGuard implements BeanPostProcessor {
     private final ModuleMap modules;
     private final StatementAttribution attribution;
     private final SchemaCrossings crossings;
-    private final Map<String, List<TableReference>> verdicts = new ConcurrentHashMap<>();
+    private final PackageSet provisioning;
+    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
     private final List<String> refused = new ArrayList<>();
 
+    /** What one module's statement does wrong, if anything: identity statements (R9), foreign tables (R8). */
+    private record Verdict(List<IdentityStatements.Finding> identity, List<TableReference> foreign) {
+    }
+
+    /** A guard under which no code may send identity statements through the guarded data sources. */
     public SchemaBoundaryGuard(String basePackage, Map<String, String> schemaByModule, Set<String> sharedSchemas) {
+        this(basePackage, schemaByModule, sharedSchemas, Set.of());
+    }
+
+    /**
+     * @param provisioningPackages the packages (with sub-packages) whose code provisions the database and so
+     *                             may switch roles, set search paths and grant privileges
+     */
+    public SchemaBoundaryGuard(String basePackage, Map<String, String> schemaByModule, Set<String> sharedSchemas,
+            Set<String> provisioningPackages) {
         this.modules = new ModuleMap(basePackage, schemaByModule, sharedSchemas);
         this.attribution = new StatementAttribution(modules);
         this.crossings = new SchemaCrossings(modules);
+        this.provisioning = new PackageSet(provisioningPackages);
     }
 
     @Override
@@ -88,28 +111,57 @@ public class SchemaBoundaryGuard implements BeanPostProcessor {
     }
 
     private void check(String sql) {
-        Optional<StatementAttribution.Sender> sender = attribution.sender();
-        if (sender.isEmpty()) {
+        Optional<StatementAttribution.Sender> attributed = attribution.sender();
+        if (attributed.isEmpty()) {
             return; // Flyway, the event registry, Hibernate's schema validation: no module sent it
         }
-        String module = sender.get().module();
-        List<TableReference> foreign = verdicts.computeIfAbsent(module + '\u0000' + sql, key -> crossings.of(module, sql).foreign());
-        if (foreign.isEmpty()) {
-            return;
+        StatementAttribution.Sender sender = attributed.get();
+        Verdict verdict = verdicts.computeIfAbsent(sender.module() + '\u0000' + sql, key -> judge(sender, sql));
+        if (!verdict.identity().isEmpty() && !provisioning.coversClass(sender.className())) {
+            refuse(identityMessage(sender, sql, verdict.identity()), IdentityStatementException::new);
         }
+        if (!verdict.foreign().isEmpty()) {
+            refuse(foreignSchemaMessage(sender, sql, verdict.foreign()), ForeignSchemaStatementException::new);
+        }
+    }
+
+    /** Identity statements for every sender; foreign tables only for modules owning a schema to confine them to. */
+    private Verdict judge(StatementAttribution.Sender sender, String sql) {
+        List<IdentityStatements.Finding> identity = IdentityStatements.in(sql, sender.schema());
+        List<TableReference> foreign = sender.schema().isPresent() ? crossings.of(sender.module(), sql).foreign() : List.of();
+        return new Verdict(identity, foreign);
+    }
+
+    private String identityMessage(StatementAttribution.Sender sender, String sql, List<IdentityStatements.Finding> findings) {
+        StringBuilder message = new StringBuilder();
+        for (IdentityStatements.Finding finding : findings) {
+            message.append(DatabaseIdentityRule.ID).append(' ').append(sender.where()).append(' ').append(sender.module())
+                    .append(" → database identity: sent SQL that ").append(finding.kind().description()).append(" (\"")
+                    .append(abbreviate(sql)).append("\"). Instead: ")
+                    .append(DatabaseIdentityRule.advice(finding.kind(), sender.module(), sender.schema(), provisioning)).append('\n');
+        }
+        return message.toString().strip();
+    }
+
+    private String foreignSchemaMessage(StatementAttribution.Sender sender, String sql, List<TableReference> foreign) {
+        String module = sender.module();
         StringBuilder message = new StringBuilder();
         for (TableReference table : foreign) {
             String owner = crossings.ownerOf(table);
-            message.append(RuleCatalog.RUNTIME_SQL).append(' ').append(sender.get().where()).append(' ')
+            message.append(RuleCatalog.RUNTIME_SQL).append(' ').append(sender.where()).append(' ')
                     .append(crossings.boundary(module, table)).append(": sent SQL touching ").append(owner).append("'s ")
                     .append(table.display()).append(" (\"").append(abbreviate(sql)).append("\"). Instead: ask ").append(owner)
                     .append(" through its published API, or keep a copy in ").append(module)
                     .append("'s own schema fed by ").append(owner).append("'s events\n");
         }
+        return message.toString().strip();
+    }
+
+    private void refuse(String message, Function<String, RuntimeException> exception) {
         synchronized (this) {
-            refused.add(message.toString().strip());
+            refused.add(message);
         }
-        throw new ForeignSchemaStatementException(message.toString().strip());
+        throw exception.apply(message);
     }
 
     private static String abbreviate(String sql) {

@@ -5,14 +5,17 @@ import modulith.boundaries.ModuleMap;
 
 /**
  * Which module sent a statement: the innermost frame on the call stack that belongs to a module.
- * A module without a schema of its own (shared plumbing such as the one running Flyway) is not an
- * owner, and neither is code outside all modules (Hibernate's start-up, the event registry): such
- * statements are not attributed.
+ * Code outside all modules (Hibernate's start-up, the event registry, Flyway) sends statements of
+ * no module: they are not attributed. A module without a schema of its own (shared plumbing such
+ * as the one running Flyway) is a sender too, but owns no schema to confine its SQL to.
  */
 final class StatementAttribution {
 
-    /** The module and the frame that decided it, for the message. */
-    record Sender(String module, StackWalker.StackFrame frame) {
+    /**
+     * The module, its schema if it owns one, and the frame that decided it, for the message and for
+     * telling the provisioning package from the rest of its module.
+     */
+    record Sender(String module, Optional<String> schema, StackWalker.StackFrame frame) {
 
         String where() {
             String simpleClass = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
@@ -20,6 +23,10 @@ final class StatementAttribution {
             String className = proxySuffix < 0 ? simpleClass : simpleClass.substring(0, proxySuffix);
             return (frame.getFileName() == null ? className + ".java" : frame.getFileName()) + ":" + frame.getLineNumber()
                     + " (" + frame.getClassName() + "." + frame.getMethodName() + ")";
+        }
+
+        String className() {
+            return frame.getClassName();
         }
     }
 
@@ -38,7 +45,6 @@ final class StatementAttribution {
                 .filter(frame -> modules.moduleOfClass(frame.getClassName()).isPresent())
                 .findFirst());
         return innermost.flatMap(frame -> modules.moduleOfClass(frame.getClassName())
-                .filter(module -> modules.schemaOf(module).isPresent())
-                .map(module -> new Sender(module, frame)));
+                .map(module -> new Sender(module, modules.schemaOf(module), frame)));
     }
 }

@@ -10,12 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the {@code .java} file of a compiled class and lines in it. Bytecode has no line numbers
  * for annotations, fields or string constants, so reports point at the source line instead.
  */
 public final class SourceLocator {
+
+    /** Enough characters that a literal starting a constant is not there by chance ({@code "; "} is not). */
+    private static final int MIN_LITERAL_START = 4;
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final List<Path> sourceRoots;
     private final Path repositoryRoot;
@@ -98,6 +104,44 @@ public final class SourceLocator {
             return 0;
         }
         return lineMatching(javaClass, text -> text.contains(start));
+    }
+
+    /**
+     * The line of a string constant, also of one javac assembled from several parts: a
+     * {@code static final} folded in ({@code "SET ROLE " + ROLE}) or a concatenation recipe whose
+     * run-time values are placeholders ({@code "SET ROLE \u0001"}). Such a constant appears in no
+     * single literal, so the line holding the longest literal it starts with is taken; 0 when
+     * there is none.
+     */
+    public int constantLine(JavaClass javaClass, String constant) {
+        int exact = literalLine(javaClass, constant);
+        if (exact > 0) {
+            return exact;
+        }
+        Optional<Path> file = fileOf(javaClass);
+        if (file.isEmpty()) {
+            return 0;
+        }
+        List<String> content = linesOf(file.get());
+        int bestLine = 0;
+        int bestLength = 0;
+        for (int i = 0; i < content.size(); i++) {
+            Matcher literal = STRING_LITERAL.matcher(content.get(i));
+            while (literal.find()) {
+                String text = unescape(literal.group(1));
+                if (text.strip().length() >= MIN_LITERAL_START && text.length() > bestLength && constant.startsWith(text)) {
+                    bestLine = i + 1;
+                    bestLength = text.length();
+                }
+            }
+        }
+        return bestLine;
+    }
+
+    /** The common escapes; a literal with others simply does not match the constant. */
+    private static String unescape(String literal) {
+        return literal.replace("\\\"", "\"").replace("\\n", "\n").replace("\\t", "\t").replace("\\'", "'")
+                .replace("\\\\", "\\");
     }
 
     private List<String> linesOf(Path file) {

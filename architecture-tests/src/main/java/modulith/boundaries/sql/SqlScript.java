@@ -13,13 +13,19 @@ public final class SqlScript {
     private SqlScript() {
     }
 
-    /** @param line 1-based line of the statement's first character in the script */
-    public record ScriptStatement(String sql, int line) {
+    /**
+     * @param sql    the statement, comments blanked out, without its {@code ;}, stripped
+     * @param line   1-based line of the statement's first character in the script
+     * @param offset index of the statement's first character in the script: a position inside
+     *               {@code sql} plus this offset is the same position in the script
+     */
+    public record ScriptStatement(String sql, int line, int offset) {
     }
 
     public static List<ScriptStatement> split(String script) {
         List<ScriptStatement> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
+        StringBuilder current = new StringBuilder(); // as long as the script since currentStart: comments are blanked, not cut
+        int currentStart = 0;
         int line = 1;
         int startLine = -1;
         int i = 0;
@@ -45,9 +51,10 @@ public final class SqlScript {
             } else if (c == ';') {
                 consumedTo = i + 1;
                 if (!current.toString().isBlank()) {
-                    statements.add(new ScriptStatement(current.toString().strip(), startLine));
+                    statements.add(statement(current, startLine, currentStart));
                 }
                 current.setLength(0);
+                currentStart = consumedTo;
                 startLine = -1;
             } else {
                 consumedTo = i + 1;
@@ -60,9 +67,15 @@ public final class SqlScript {
             i = consumedTo;
         }
         if (!current.toString().isBlank()) {
-            statements.add(new ScriptStatement(current.toString().strip(), startLine));
+            statements.add(statement(current, startLine, currentStart));
         }
         return statements;
+    }
+
+    private static ScriptStatement statement(StringBuilder current, int startLine, int currentStart) {
+        String text = current.toString();
+        int leadingBlanks = text.length() - text.stripLeading().length();
+        return new ScriptStatement(text.strip(), startLine, currentStart + leadingBlanks);
     }
 
     private static char next(String script, int i) {

@@ -2,6 +2,7 @@ package dev.bulkhead.architecture;
 
 import dev.bulkhead.BulkheadApplication;
 import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.database.ProvisioningScript;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +22,17 @@ final class BulkheadBoundaries {
     private BulkheadBoundaries() {
     }
 
+    /**
+     * The package that provisions roles, schemas and grants, and runs each module's migrations as its
+     * owner role: the only code that may switch roles and grant privileges (R9).
+     */
+    static final String PROVISIONING = ProvisioningScript.class.getPackageName();
+
     static BoundaryConfiguration configuration() {
         return BoundaryConfiguration.forApplication("dev.bulkhead", ModuleSchemas.byModule(), Set.of(ModuleSchemas.EVENT_REGISTRY))
                 .withSourceRoots(Path.of("src/main/java"))
-                .withMigrationRoot(Path.of("db"));
+                .withMigrationRoot(Path.of("db"))
+                .withIdentityStatementsAllowedIn(PROVISIONING);
     }
 
     static BoundaryCheck check() {

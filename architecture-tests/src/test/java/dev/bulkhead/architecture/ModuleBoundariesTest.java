@@ -80,6 +80,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void no_module_changes_its_database_identity_search_path_or_privileges() {
+        bulkhead.assertHolds(RuleCatalog.DATABASE_IDENTITY);
+    }
+
+    @Test
     void every_baseline_entry_gives_a_reason_and_names_a_known_rule() {
         Baseline baseline = bulkhead.baseline();
         assertThat(baseline.problems()).as("malformed baseline entries").isEmpty();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.testing.TestDatabase;
+import fixture.runtime.order.OrderSession;
 import fixture.runtime.order.OrderStatements;
+import fixture.runtime.platform.database.RoleSwitching;
+import fixture.runtime.platform.jobs.JobStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,10 +21,13 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The runtime guard on a real PostgreSQL: statements sent from order code ({@code fixture.runtime.order})
- * may use order's schema and the shared events schema, never another module's. Needs a database,
- * so it is not tagged {@code architecture}.
+ * may use order's schema and the shared events schema, never another module's (R8), and may not
+ * switch role or search path or change privileges (R9); only the provisioning package
+ * ({@code fixture.runtime.platform.database}) may. Needs a database, so it is not tagged {@code architecture}.
  */
 class SchemaBoundaryGuardTest {
+
+    private static final String PROVISIONING = "fixture.runtime.platform.database";
 
     private static DataSource database;
     private static SchemaBoundaryGuard guard;
@@ -43,7 +49,8 @@ class SchemaBoundaryGuardTest {
             statement.execute("CREATE TABLE IF NOT EXISTS orders.orders (id INT PRIMARY KEY)");
             statement.execute("CREATE TABLE IF NOT EXISTS events.event_publication (id INT PRIMARY KEY)");
         }
-        guard = new SchemaBoundaryGuard("fixture.runtime", Map.of("user", "users", "order", "orders"), Set.of("events"));
+        guard = new SchemaBoundaryGuard("fixture.runtime", Map.of("user", "users", "order", "orders"), Set.of("events"),
+                Set.of(PROVISIONING));
         guarded = guard.guard(database);
     }
 
@@ -93,5 +100,90 @@ class SchemaBoundaryGuardTest {
                 statement.execute();
             }
         }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_role_switch_assembled_at_run_time_is_refused_before_it_reaches_the_database() throws SQLException {
+        try (OrderSession order = new OrderSession(guarded)) {
+            String login = order.read("select current_user");
+            String switchRole = String.join(" ", "set", "role", login);
+
+            assertThatThrownBy(() -> order.run(switchRole))
+                    .isInstanceOf(IdentityStatementException.class)
+                    .hasMessageStartingWith("R9.identity OrderSession.java:")
+                    .hasMessageContaining("(fixture.runtime.order.OrderSession.run)")
+                    .hasMessageContaining("order → database identity: sent SQL that switches the session's role (\"" + switchRole + "\")")
+                    .hasMessageContaining("Instead: a module's connections already run as its own role with its own search path; "
+                            + "leave roles, grants and search paths to the provisioning code (" + PROVISIONING + ")");
+            assertThat(order.read("select current_setting('role')")).as("the session's role, untouched").isEqualTo("none");
+        }
+    }
+
+    @Test
+    void a_search_path_set_with_set_config_at_run_time_is_refused_before_it_reaches_the_database() throws SQLException {
+        try (OrderSession order = new OrderSession(guarded)) {
+            String searchPath = order.read("select current_setting('search_path')");
+            String pointAtUsers = String.format("select set_config('search_path', '%s', false)", "users");
+
+            assertThatThrownBy(() -> order.read(pointAtUsers))
+                    .isInstanceOf(IdentityStatementException.class)
+                    .hasMessageStartingWith("R9.identity OrderSession.java:")
+                    .hasMessageContaining("order → database identity: sent SQL that changes the search path (\"" + pointAtUsers + "\")");
+            assertThat(order.read("select current_setting('search_path')")).as("the session's search path, untouched")
+                    .isEqualTo(searchPath);
+        }
+    }
+
+    @Test
+    void a_grant_assembled_at_run_time_is_refused_before_it_reaches_the_database() throws SQLException {
+        OrderStatements order = new OrderStatements(guarded);
+        String grant = String.join(" ", "grant", "select", "on", "orders.orders", "to", "public");
+
+        assertThatThrownBy(() -> order.run(grant))
+                .isInstanceOf(IdentityStatementException.class)
+                .hasMessageContaining("order → database identity: sent SQL that grants privileges (\"" + grant + "\")")
+                .hasMessageContaining("Instead: other modules get order's data through its published API or its events, never through a grant");
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("select has_table_privilege('public', 'orders.orders', 'SELECT')")) {
+            rows.next();
+            assertThat(rows.getBoolean(1)).as("PUBLIC may read orders.orders").isFalse();
+        }
+    }
+
+    @Test
+    void platform_code_outside_the_provisioning_package_is_refused_too() {
+        JobStatements jobs = new JobStatements(guarded);
+
+        assertThatThrownBy(() -> jobs.run("SET ROLE postgres"))
+                .isInstanceOf(IdentityStatementException.class)
+                .hasMessageStartingWith("R9.identity JobStatements.java:")
+                .hasMessageContaining("platform → database identity: sent SQL that switches the session's role")
+                .hasMessageContaining("platform owns no schema");
+    }
+
+    @Test
+    void the_provisioning_package_may_switch_roles() throws SQLException {
+        String login;
+        try (OrderSession order = new OrderSession(guarded)) {
+            login = order.read("select current_user");
+        }
+
+        assertThat(new RoleSwitching(guarded).switchTo(login)).as("the role after SET ROLE").isEqualTo(login);
+    }
+
+    @Test
+    void an_identity_statement_sent_by_no_module_is_not_attributed_and_passes() throws SQLException {
+        try (Connection connection = guarded.getConnection(); Statement statement = connection.createStatement()) {
+            String login;
+            try (var rows = statement.executeQuery("select current_user")) {
+                rows.next();
+                login = rows.getString(1);
+            }
+            statement.execute("set role " + login);
+            try (var rows = statement.executeQuery("select current_setting('role')")) {
+                rows.next();
+                assertThat(rows.getString(1)).as("the role after SET ROLE").isEqualTo(login);
+            }
+        }
     }
 }
