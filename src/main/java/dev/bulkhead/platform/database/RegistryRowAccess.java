@@ -72,25 +72,12 @@ final class RegistryRowAccess {
 
     /** Grants each module its registry tables and converges the policies; run on a connection that may SET ROLE to the registry owner. */
     void apply(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                statement.execute("SELECT pg_advisory_xact_lock(hashtext('bulkhead-registry-row-access'))");
-                statement.execute("SET LOCAL ROLE " + ProvisioningScript.id(registry.ownerRole()));
-                grantTables(statement);
-                int changed = convergePolicies(connection, statement);
-                connection.commit();
-                log.info("Event registry: {} module role(s) see only their own listeners' rows ({} polic{} created or dropped)",
-                        modules.size(), changed, changed == 1 ? "y" : "ies");
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not apply the event registry's row access for the modules", e);
-        }
+        int changed = AsOwner.inTransaction(dataSource, "bulkhead-registry-row-access", registry.ownerRole(), (connection, statement) -> {
+            grantTables(statement);
+            return convergePolicies(connection, statement);
+        });
+        log.info("Event registry: {} module role(s) see only their own listeners' rows ({} polic{} created or dropped)",
+                modules.size(), changed, changed == 1 ? "y" : "ies");
     }
 
     private void grantTables(Statement statement) throws SQLException {

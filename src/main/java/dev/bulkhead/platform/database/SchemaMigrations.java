@@ -1,8 +1,5 @@
 package dev.bulkhead.platform.database;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -104,23 +101,9 @@ class SchemaMigrations {
      * ("tuple concurrently updated"): a lock per schema, held until the change commits, makes them take turns.
      */
     void keepHistoryFromAppRoles(RoleNames owner) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                statement.execute("SELECT pg_advisory_xact_lock(hashtext('bulkhead-migration-history:" + owner.schema() + "'))");
-                statement.execute("SET LOCAL ROLE " + ProvisioningScript.id(owner.ownerRole()));
-                statement.execute("REVOKE ALL ON TABLE " + ProvisioningScript.id(owner.schema()) + "." + HISTORY_TABLE
-                        + " FROM " + String.join(", ", appRoles.stream().map(ProvisioningScript::id).toList()));
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not protect the migration history of schema " + owner.schema(), e);
-        }
+        AsOwner.inTransaction(dataSource, "bulkhead-migration-history:" + owner.schema(), owner.ownerRole(), (connection, statement) ->
+                statement.executeUpdate("REVOKE ALL ON TABLE " + ProvisioningScript.id(owner.schema()) + "." + HISTORY_TABLE
+                        + " FROM " + String.join(", ", appRoles.stream().map(ProvisioningScript::id).toList())));
     }
 
     /** Threads named for the log: {@code schema-migration-1} ... */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -67,29 +66,18 @@ final class SchemaPrivileges {
     /** Revokes the undeclared privileges of every module schema; returns what it revoked. */
     List<String> converge(DataSource dataSource) {
         List<String> undone = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (RoleNames module : modules) {
-                connection.setAutoCommit(false);
-                try {
-                    statement.execute("SELECT pg_advisory_xact_lock(hashtext('bulkhead-schema-privileges:" + module.schema() + "'))");
-                    statement.execute("SET LOCAL ROLE " + ProvisioningScript.id(module.ownerRole()));
-                    for (String revoke : undeclared(connection, module)) {
-                        log.error("Boundary violation: a migration of schema {} (db/{}/) gave away what only its module may have; "
-                                + "undone with: {}. Remove the statement from the migration (rule R9.identity).",
-                                module.schema(), module.owner(), revoke);
-                        statement.execute(revoke);
-                        undone.add(revoke);
-                    }
-                    connection.commit();
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not check the privileges of the module schemas", e);
+        for (RoleNames module : modules) {
+            undone.addAll(AsOwner.inTransaction(dataSource, "bulkhead-schema-privileges:" + module.schema(), module.ownerRole(),
+                    (connection, statement) -> {
+                        List<String> revokes = undeclared(connection, module);
+                        for (String revoke : revokes) {
+                            log.error("Boundary violation: a migration of schema {} (db/{}/) gave away what only its module may "
+                                    + "have; undone with: {}. Remove the statement from the migration (rule R9.identity).",
+                                    module.schema(), module.owner(), revoke);
+                            statement.execute(revoke);
+                        }
+                        return revokes;
+                    }));
         }
         return undone;
     }
