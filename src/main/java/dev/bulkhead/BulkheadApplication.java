@@ -8,9 +8,10 @@ import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
- * One deployable holding the user, billing and order modules. Each module owns a private
- * Postgres schema (see {@link dev.bulkhead.platform.ModuleSchemas}); modules read each other only through published
- * APIs and change each other's state only through events.
+ * One deployable holding the business modules (user, billing, order, the order history read model and the
+ * dashboard) and the shared platform and kernel. A module that keeps data declares its private Postgres schema on its
+ * own package ({@link dev.bulkhead.platform.OwnsSchema}); modules read each other only through published APIs and
+ * change each other's state only through events.
  */
 @SpringBootApplication
 @Modulithic(systemName = "Bulkhead", sharedModules = { "kernel", "platform" })

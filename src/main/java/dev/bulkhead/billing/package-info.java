@@ -6,7 +6,12 @@
  * data lives in the {@code billing} schema, including its own copy of the user fields it needs,
  * kept current from the user module's events; it never reads the {@code users} schema.
  */
-@ApplicationModule(displayName = "Billing")
+@ApplicationModule(displayName = "Billing", allowedDependencies = { "user", "kernel", "platform" })
+@OwnsSchema(BillingSchema.NAME)
+@NullMarked
 package dev.bulkhead.billing;
 
+import dev.bulkhead.billing.internal.BillingSchema;
+import dev.bulkhead.platform.OwnsSchema;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

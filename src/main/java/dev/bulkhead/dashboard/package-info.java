@@ -4,7 +4,9 @@
  * three modules in parallel, gives each its own timeout and the whole answer a deadline, and marks
  * a part unavailable, with the reason, instead of failing the whole screen.
  */
-@ApplicationModule(displayName = "Dashboard")
+@ApplicationModule(displayName = "Dashboard", allowedDependencies = { "user", "billing", "order", "kernel", "platform" })
+@NullMarked
 package dev.bulkhead.dashboard;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,12 @@
  * modules' events, remembers the last event it applied, and can be rebuilt at any time from those
  * modules' published APIs. A reconciliation compares it with them and repairs drift.
  */
-@ApplicationModule(displayName = "Order history")
+@ApplicationModule(displayName = "Order history", allowedDependencies = { "user", "order", "billing", "kernel", "platform" })
+@OwnsSchema(HistorySchema.NAME)
+@NullMarked
 package dev.bulkhead.history;
 
+import dev.bulkhead.history.internal.HistorySchema;
+import dev.bulkhead.platform.OwnsSchema;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,12 @@
  * billing's outcome event arrives, keeping every transition as a timeline. Its data lives in the
  * {@code orders} schema.
  */
-@ApplicationModule(displayName = "Order")
+@ApplicationModule(displayName = "Order", allowedDependencies = { "user", "billing", "kernel", "platform" })
+@OwnsSchema(OrderSchema.NAME)
+@NullMarked
 package dev.bulkhead.order;
 
+import dev.bulkhead.order.internal.OrderSchema;
+import dev.bulkhead.platform.OwnsSchema;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -7,7 +7,9 @@
  * failures, and shown to operators under {@code /v1/admin/events} with their errors. It owns no
  * business data, reads only the {@code events} schema, and depends on no business module.
  */
-@ApplicationModule(displayName = "Platform")
+@ApplicationModule(displayName = "Platform", allowedDependencies = "kernel")
+@NullMarked
 package dev.bulkhead.platform;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

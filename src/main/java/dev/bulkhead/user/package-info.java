@@ -5,7 +5,12 @@
  * query for many ids) and learn about changes from {@link dev.bulkhead.user.UserRegistered},
  * {@link dev.bulkhead.user.UserRenamed} and {@link dev.bulkhead.user.UserDeactivated}.
  */
-@ApplicationModule(displayName = "User")
+@ApplicationModule(displayName = "User", allowedDependencies = { "kernel", "platform" })
+@OwnsSchema(UserSchema.NAME)
+@NullMarked
 package dev.bulkhead.user;
 
+import dev.bulkhead.platform.OwnsSchema;
+import dev.bulkhead.user.internal.UserSchema;
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

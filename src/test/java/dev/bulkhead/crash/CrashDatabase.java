@@ -1,6 +1,6 @@
 package dev.bulkhead.crash;
 
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import dev.bulkhead.platform.database.ModuleLogin;
 import dev.bulkhead.testing.TestDatabase;
 import java.sql.Connection;
@@ -39,7 +39,7 @@ final class CrashDatabase {
                 "SPRING_DATASOURCE_URL", coordinates.jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", coordinates.username(),
                 "SPRING_DATASOURCE_PASSWORD", coordinates.password()));
-        for (String owner : ModuleSchemas.schemaByOwner().keySet()) {
+        for (String owner : DeclaredModules.application().schemaByOwner().keySet()) {
             environment.put(ModuleLogin.passwordVariable(owner), MODULE_PASSWORD_PREFIX + owner);
         }
         return environment;

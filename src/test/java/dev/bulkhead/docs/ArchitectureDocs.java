@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -31,7 +33,17 @@ final class ArchitectureDocs {
 
     ArchitectureDocs(DatabaseInspector database, ProvisioningScript roles, MockMvcTester mvc,
             RequestMappingHandlerMapping handlers) {
-        this.codebase = Codebase.ofApplication();
+        this(Codebase.ofApplication(), database, roles, mvc, handlers);
+    }
+
+    /**
+     * The documentation of another codebase than the application's, such as the test application with its extra
+     * module. The database and the running application are the test application's: what they hold of modules
+     * outside {@code codebase} is left out.
+     */
+    ArchitectureDocs(Codebase codebase, DatabaseInspector database, ProvisioningScript roles, MockMvcTester mvc,
+            RequestMappingHandlerMapping handlers) {
+        this.codebase = codebase;
         this.database = database;
         this.roles = roles;
         this.mvc = mvc;
@@ -91,14 +103,19 @@ final class ArchitectureDocs {
 
     private DocumentationModel model(Map<String, List<HttpApi.Endpoint>> endpoints) {
         EventGraph events = new EventScanner(codebase).scan();
-        List<RoleNames> owners = roles.owners();
+        Set<String> documentedOwners = codebase.declared().schemaByOwner().keySet();
+        List<RoleNames> owners = roles.owners().stream().filter(owner -> documentedOwners.contains(owner.owner())).toList();
         SchemaCatalog schemas = new SchemaCatalog(database);
         Map<String, List<SchemaCatalog.Table>> tables = new LinkedHashMap<>();
         owners.forEach(owner -> tables.put(owner.schema(), schemas.tables(owner.schema())));
         RolePrivileges privileges = new RolePrivileges(database);
         List<RolePrivileges.Grant> grants = privileges.grants(owners);
         List<RolePrivileges.Membership> memberships = privileges.memberships(owners);
-        List<RolePrivileges.Policy> policies = privileges.policies(roles.registry().schema());
+        Set<String> undocumentedRoles = roles.owners().stream().filter(owner -> !owners.contains(owner))
+                .flatMap(owner -> Stream.of(owner.ownerRole(), owner.appRole(), owner.defaultLoginRole())).collect(Collectors.toSet());
+        List<RolePrivileges.Policy> policies = privileges.policies(roles.registry().schema()).stream()
+                .filter(policy -> List.of(policy.roles().split(", ")).stream().noneMatch(undocumentedRoles::contains))
+                .toList();
         List<SchemaCatalog.CrossSchemaReference> crossings = schemas.crossSchemaReferences();
         ModuleCalls calls = new ModuleCalls(codebase);
         Map<String, ExtractionReadiness> readiness = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.bulkhead.BulkheadApplication;
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,17 +26,32 @@ final class Codebase {
     private final JavaClasses classes;
     private final List<DocumentedModule> documented;
 
+    private final DeclaredModules declared;
+
     private Codebase(ApplicationModules modules, JavaClasses classes) {
         this.modules = modules;
         this.classes = classes;
+        this.declared = DeclaredModules.of(modules);
         this.documented = modules.stream().sorted(Comparator.comparing(m -> m.getIdentifier().toString()))
                 .map(this::describe).toList();
     }
 
     static Codebase ofApplication() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ModuleSchemas.BASE_PACKAGE);
+                .importPackages(DeclaredModules.applicationPackage());
         return new Codebase(ApplicationModules.of(BulkheadApplication.class), classes);
+    }
+
+    /** The application with the modules that live in the test sources: what the test application runs. */
+    static Codebase ofTestApplication() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(DeclaredModules.applicationPackage());
+        return new Codebase(ApplicationModules.of(BulkheadApplication.class, ImportOption.Predefined.DO_NOT_INCLUDE_JARS), classes);
+    }
+
+    /** The modules and what each declares about itself. */
+    DeclaredModules declared() {
+        return declared;
     }
 
     ApplicationModules modules() {
@@ -53,7 +68,10 @@ final class Codebase {
     }
 
     Optional<String> moduleOf(JavaClass type) {
-        return modules.getModuleByType(type.getName()).map(module -> module.getIdentifier().toString());
+        // Modulith puts classes of the application's own package (the application classes) in a "root" module that
+        // is not one of the modules: they belong to none
+        return modules.getModuleByType(type.getName()).map(module -> module.getIdentifier().toString())
+                .filter(name -> modules.getModuleByName(name).isPresent());
     }
 
     ApplicationModule module(String name) {
@@ -66,7 +84,7 @@ final class Codebase {
                 .flatMap(ni -> ni.asJavaClasses())
                 .map(JavaClass::getName).distinct().sorted().toList();
         return new DocumentedModule(name, module.getDisplayName(), module.getBasePackage().getName(),
-                ModuleSchemas.schemaOf(name), PackageDescription.of(module.getBasePackage().getName()), published);
+                Optional.ofNullable(declared.named(name).orElseThrow().schema()), PackageDescription.of(module.getBasePackage().getName()), published);
     }
 
     /** The first sentences of a module's package-info Javadoc: the module's own account of what it owns. */

@@ -148,7 +148,7 @@ final class EventScanner {
 
     /** {@code billing.internal.PaymentProcessor.on(ChargeRequest)}: the class below the base package, method and parameters. */
     static String describe(JavaCodeUnit unit) {
-        String owner = unit.getOwner().getName().substring(dev.bulkhead.platform.ModuleSchemas.BASE_PACKAGE.length() + 1);
+        String owner = unit.getOwner().getName().substring(dev.bulkhead.platform.modules.DeclaredModules.applicationPackage().length() + 1);
         String parameters = String.join(", ", unit.getRawParameterTypes().stream().map(JavaClass::getSimpleName).toList());
         return owner + "." + unit.getName() + "(" + parameters + ")";
     }

@@ -39,6 +39,8 @@ final class ExtractionPage {
         html.list(java.util.stream.Stream.concat(readiness.databaseCrossings().stream()
                 .map(reference -> reference.kind() + " " + reference.from() + " → " + reference.to()),
                 readiness.foreignSchemaAccess().stream()).toList());
+        html.element("h3", "Ready: works across processes already");
+        html.list(readiness.ready());
         html.element("h3", "Blockers");
         html.list(readiness.blockers());
         html.element("h3", "What the move itself changes");

@@ -8,13 +8,16 @@ import org.springframework.modulith.core.ApplicationModuleDependency;
 
 /**
  * How far a module is from running as its own service with its own database, and what would have
- * to change. Blockers need other modules to change (they call this module synchronously, or the
- * database ties its tables to another schema); work items change only this module.
+ * to change. Blockers need other modules to change (they call into this module in-process in a way
+ * the platform cannot serve over HTTP, or the database ties its tables to another schema); work
+ * items change only this module; what is ready already works across processes (its published
+ * queries, served over HTTP). The shared platform and kernel are libraries that travel with every
+ * module, never something it calls remotely.
  */
 record ExtractionReadiness(String module, List<ModuleCalls.Call> incomingCalls, List<ModuleCalls.Call> outgoingCalls,
         List<String> eventsIn, List<String> eventsOut, List<String> typesUsedByOthers,
         List<SchemaCatalog.CrossSchemaReference> databaseCrossings, List<String> foreignSchemaAccess,
-        List<String> blockers, List<String> workItems) {
+        List<String> ready, List<String> blockers, List<String> workItems) {
 
     String verdict() {
         if (!blockers.isEmpty()) {
@@ -54,17 +57,26 @@ record ExtractionReadiness(String module, List<ModuleCalls.Call> incomingCalls, 
                 .filter(grant -> grant.schema().equals(schema) && !ownRoles.contains(grant.role()) && !grant.isEmpty())
                 .map(grant -> grant.role() + " may use schema " + schema).toList();
 
+        List<String> ready = new ArrayList<>();
         List<String> blockers = new ArrayList<>();
-        incoming.forEach(call -> blockers.add(call.callerModule() + " calls " + call.callee() + " in-process from "
-                + call.caller() + ": offer it over HTTP (or let " + call.callerModule()
-                + " keep its own copy fed by " + name + "'s events) before extracting"));
+        for (ModuleCalls.Call call : incoming) {
+            if (call.publishedQuery()) {
+                ready.add(call.callerModule() + " calls " + call.callee() + " from " + call.caller()
+                        + ": a published query, served over HTTP at " + call.httpPath() + " when " + name + " runs elsewhere");
+            } else {
+                blockers.add(incomingBlocker(call, name));
+            }
+        }
         ownCrossings.forEach(reference -> blockers.add("the " + reference.kind() + " " + reference.from() + " → "
                 + reference.to() + " crosses schemas: drop it and reference by id"));
         foreignAccess.forEach(access -> blockers.add(access + ": revoke it"));
 
         List<String> work = new ArrayList<>();
+        work.add("the platform and kernel travel with it as libraries, as with every module");
         outgoing.forEach(call -> work.add("its call " + call.caller() + " → " + call.callee()
-                + " becomes a remote call to " + call.calleeModule() + " (timeouts, retries, its unavailability)"));
+                + " becomes a remote call to " + call.calleeModule()
+                + (call.publishedQuery() ? ", answered at " + call.httpPath() + " (bulkhead.remote." + call.calleeModule()
+                        + ".*: address, timeouts; 503 while it is unavailable)" : " (timeouts, retries, its unavailability)")));
         if (!eventsOut.isEmpty() || !eventsIn.isEmpty()) {
             work.add("its events travel through the shared in-process registry (schema events): externalize "
                     + (eventsOut.isEmpty() ? "" : "the " + eventsOut.size() + " it publishes ")
@@ -78,6 +90,13 @@ record ExtractionReadiness(String module, List<ModuleCalls.Call> incomingCalls, 
         }
         work.add("its schema " + schema + " moves with its migrations (db/" + name + "/) and its roles unchanged");
         return new ExtractionReadiness(name, incoming, outgoing, List.copyOf(eventsIn), eventsOut, List.copyOf(typesUsed),
-                ownCrossings, foreignAccess, blockers, work);
+                ownCrossings, foreignAccess, ready, blockers, work);
+    }
+
+    /** An in-process call the platform cannot carry over HTTP: the caller must change first. */
+    static String incomingBlocker(ModuleCalls.Call call, String module) {
+        return call.callerModule() + " calls " + call.callee() + " in-process from " + call.caller()
+                + ", which is no published query: publish it (@PublishedQuery on a read-only API) or let "
+                + call.callerModule() + " keep its own copy fed by " + module + "'s events before extracting";
     }
 }

@@ -1,8 +1,9 @@
 package dev.bulkhead.architecture;
 
 import dev.bulkhead.BulkheadApplication;
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.RegistrySchema;
 import dev.bulkhead.platform.database.ProvisioningScript;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -11,8 +12,9 @@ import modulith.boundaries.BoundaryConfiguration;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * Bulkhead's configuration of the boundary rules: the module → schema mapping comes from the
- * project's single declaration, {@link ModuleSchemas}, never from a copy.
+ * Bulkhead's configuration of the boundary rules: the module → schema mapping is what each module declares on
+ * its package ({@code @OwnsSchema}), read from Spring Modulith's model of the application's classes, never from a
+ * copy.
  */
 final class BulkheadBoundaries {
 
@@ -29,7 +31,8 @@ final class BulkheadBoundaries {
     static final String PROVISIONING = ProvisioningScript.class.getPackageName();
 
     static BoundaryConfiguration configuration() {
-        return BoundaryConfiguration.forApplication("dev.bulkhead", ModuleSchemas.byModule(), Set.of(ModuleSchemas.EVENT_REGISTRY))
+        return BoundaryConfiguration.forApplication(DeclaredModules.applicationPackage(),
+                DeclaredModules.of(ApplicationModules.of(BulkheadApplication.class)).schemaByModule(), Set.of(RegistrySchema.NAME))
                 .withSourceRoots(Path.of("src/main/java"))
                 .withMigrationRoot(Path.of("db"))
                 .withIdentityStatementsAllowedIn(PROVISIONING);

@@ -1,6 +1,5 @@
 package dev.bulkhead.billing.internal;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.user.UserId;
 import jakarta.persistence.Column;
@@ -20,7 +19,7 @@ import org.springframework.data.domain.Persistable;
  * or above.
  */
 @Entity
-@Table(schema = ModuleSchemas.BILLING, name = "accounts")
+@Table(schema = BillingSchema.NAME, name = "accounts")
 @AggregateRoot
 class Account implements Persistable<UUID> {
 

@@ -1,6 +1,5 @@
 package dev.bulkhead.billing.internal;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -12,7 +11,7 @@ import java.util.UUID;
 
 /** An event a handler of the billing module has applied; see {@link BillingInbox}. */
 @Entity
-@Table(schema = ModuleSchemas.BILLING, name = "applied_events")
+@Table(schema = BillingSchema.NAME, name = "applied_events")
 class BillingInboxEntry {
 
     @EmbeddedId

@@ -1,6 +1,5 @@
 package dev.bulkhead.billing.internal;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.user.UserId;
 import jakarta.persistence.Column;
@@ -22,7 +21,7 @@ import org.hibernate.annotations.Immutable;
  */
 @Entity
 @Immutable
-@Table(schema = ModuleSchemas.BILLING, name = "ledger_entries")
+@Table(schema = BillingSchema.NAME, name = "ledger_entries")
 class LedgerEntry extends InsertedOnce {
 
     enum Kind {

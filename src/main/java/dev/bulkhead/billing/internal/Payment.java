@@ -1,6 +1,5 @@
 package dev.bulkhead.billing.internal;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.billing.BillingSummary;
 import dev.bulkhead.billing.ChargeView;
 import dev.bulkhead.billing.PaymentFailureReason;
@@ -21,7 +20,7 @@ import java.util.UUID;
  * REFUNDED; a charge withdrawn before it was made is stored FAILED with reason WITHDRAWN.
  */
 @Entity
-@Table(schema = ModuleSchemas.BILLING, name = "payments")
+@Table(schema = BillingSchema.NAME, name = "payments")
 class Payment extends InsertedOnce {
 
     enum Status {

@@ -1,8 +1,8 @@
 package dev.bulkhead.history.internal;
 
-import dev.bulkhead.platform.Caller;
 import dev.bulkhead.history.OrderHistoryEntry;
 import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.platform.Caller;
 import dev.bulkhead.platform.Reconciliation;
 import dev.bulkhead.platform.RejectedRequest;
 import dev.bulkhead.user.UserId;
@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +66,7 @@ class OrderHistoryController {
         return reconciliation.rebuild();
     }
 
-    private static OrderStatus statusOf(String status) {
+    private static @Nullable OrderStatus statusOf(@Nullable String status) {
         if (status == null) {
             return null;
         }

@@ -1,6 +1,5 @@
 package dev.bulkhead.order.internal;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderStatus;
@@ -37,7 +36,7 @@ import org.springframework.data.domain.Persistable;
  * overtaken event changes nothing.
  */
 @Entity
-@Table(schema = ModuleSchemas.ORDER, name = "orders")
+@Table(schema = OrderSchema.NAME, name = "orders")
 @AggregateRoot
 class Order implements Persistable<UUID> {
 
@@ -65,12 +64,12 @@ class Order implements Persistable<UUID> {
 
     // loaded when a view needs them (in batches, for a page of orders); a status change does not
     @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(schema = ModuleSchemas.ORDER, name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
+    @CollectionTable(schema = OrderSchema.NAME, name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
     private List<OrderLine> lines = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(schema = ModuleSchemas.ORDER, name = "order_transitions", joinColumns = @JoinColumn(name = "order_id"))
+    @CollectionTable(schema = OrderSchema.NAME, name = "order_transitions", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "seq")
     private List<OrderTransition> timeline = new ArrayList<>();
 

@@ -1,6 +1,5 @@
 package dev.bulkhead.order.internal;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -12,7 +11,7 @@ import java.util.UUID;
 
 /** An event a handler of the order module has applied; see {@link OrderInbox}. */
 @Entity
-@Table(schema = ModuleSchemas.ORDER, name = "applied_events")
+@Table(schema = OrderSchema.NAME, name = "applied_events")
 class OrderInboxEntry {
 
     @EmbeddedId

@@ -1,6 +1,5 @@
 package dev.bulkhead.order.internal;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
@@ -17,7 +16,7 @@ interface OrderInboxRepository extends Repository<OrderInboxEntry, OrderInboxEnt
      * @return 1 for the first application, 0 for a repeat
      */
     @Modifying
-    @Query(value = "insert into " + ModuleSchemas.ORDER + ".applied_events (event_id, handler, applied_at)"
+    @Query(value = "insert into " + OrderSchema.NAME + ".applied_events (event_id, handler, applied_at)"
             + " values (:eventId, :handler, :appliedAt) on conflict do nothing", nativeQuery = true)
     int insertIfAbsent(@Param("eventId") UUID eventId, @Param("handler") String handler,
             @Param("appliedAt") Instant appliedAt);

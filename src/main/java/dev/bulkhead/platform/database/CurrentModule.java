@@ -1,19 +1,19 @@
 package dev.bulkhead.platform.database;
 
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which schema owner the current thread's transaction works for. Set while a transaction begins
  * (when its connection is taken), as a stack, because a module's transaction may suspend another
- * module's (REQUIRES_NEW for a published query).
+ * module's (REQUIRES_NEW for a published query). Which module a name belongs to is the module
+ * model's answer ({@link DeclaredModules#ownerOf}).
  */
 final class CurrentModule {
 
-    private static final String BASE_PACKAGE = ModuleSchemas.BASE_PACKAGE + ".";
-    private static final String PLATFORM_PACKAGE = ModuleSchemas.class.getPackageName() + ".";
     private static final ThreadLocal<Deque<String>> OWNERS = ThreadLocal.withInitial(ArrayDeque::new);
 
     private CurrentModule() {
@@ -36,26 +36,20 @@ final class CurrentModule {
     }
 
     /**
-     * The module a class or method name belongs to: {@code dev.bulkhead.billing.internal.X.on}
-     * belongs to billing. Names outside the modules (Spring Data, Modulith, tests' templates)
-     * belong to none and get the registry owner's connection, which can touch no module's tables.
+     * The schema owner a class or method name works for: {@code <billing's package>.internal.X.on}
+     * works for billing. Names outside the modules (Spring Data, Modulith, tests' templates) and in
+     * modules without a schema work for none and get the registry owner's connection, which can
+     * touch no module's tables.
      */
-    static Optional<String> ownerOf(String qualifiedName) {
-        if (qualifiedName == null || !qualifiedName.startsWith(BASE_PACKAGE)) {
-            return Optional.empty();
-        }
-        String rest = qualifiedName.substring(BASE_PACKAGE.length());
-        int dot = rest.indexOf('.');
-        String module = dot < 0 ? rest : rest.substring(0, dot);
-        return ModuleSchemas.schemaOf(module).map(schema -> module);
+    static Optional<String> ownerOf(@Nullable String qualifiedName) {
+        return DeclaredModules.application().ownerOf(qualifiedName);
     }
 
-    /** The module of the innermost application frame on the stack, platform frames aside. */
+    /** The schema owner of the innermost frame of a module that owns a schema. */
     static Optional<String> ownerFromCallStack() {
+        DeclaredModules modules = DeclaredModules.application();
         return StackWalker.getInstance().walk(frames -> frames
-                .map(StackWalker.StackFrame::getClassName)
-                .filter(name -> name.startsWith(BASE_PACKAGE) && !name.startsWith(PLATFORM_PACKAGE))
-                .map(CurrentModule::ownerOf)
+                .map(frame -> modules.ownerOf(frame.getClassName()))
                 .flatMap(Optional::stream)
                 .findFirst());
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -81,7 +82,7 @@ class DatabaseConfiguration {
         return new AfterDatabaseSetup();
     }
 
-    private static AdminConnection configuredAdmin(DatabaseProperties properties, LoginCredentials login) {
+    private static @Nullable AdminConnection configuredAdmin(DatabaseProperties properties, LoginCredentials login) {
         DatabaseProperties.Admin admin = properties.getAdmin();
         if (!StringUtils.hasText(admin.getUsername())) {
             return null;

@@ -1,6 +1,7 @@
 package dev.bulkhead.platform.database;
 
 import dev.bulkhead.platform.StatementCount;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -113,8 +114,7 @@ final class GuardedConnection implements InvocationHandler {
     /** The innermost application frame outside the platform: the code that sent the statement. */
     private static String origin() {
         return StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> frame.getClassName().startsWith("dev.bulkhead.")
-                        && !frame.getClassName().startsWith("dev.bulkhead.platform.")
+                .filter(frame -> DeclaredModules.application().moduleOf(frame.getClassName()).isPresent()
                         && !frame.getClassName().contains("$Proxy") && !frame.getClassName().contains("$$"))
                 .findFirst()
                 .map(frame -> frame.getClassName() + "." + frame.getMethodName()

@@ -28,6 +28,6 @@ final class JdbcUrlCredentials {
 
     private static boolean isCredential(String parameter) {
         String name = parameter.split("=", 2)[0].toLowerCase(Locale.ROOT);
-        return name.equals("user") || name.equals("password");
+        return name.equals("user") || name.equals("password"); // PostgreSQL's URL parameters, not a module
     }
 }

@@ -1,6 +1,6 @@
 package dev.bulkhead.platform.database;
 
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.RegistrySchema;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 final class ModuleConnections implements DataSource, AutoCloseable {
 
     /** Owner of the connections no module transaction asked for. */
-    static final String UNATTRIBUTED = ModuleSchemas.EVENT_REGISTRY_OWNER;
+    static final String UNATTRIBUTED = RegistrySchema.OWNER;
 
     private final Map<String, ModulePool> pools = new LinkedHashMap<>();
 
@@ -60,7 +61,7 @@ final class ModuleConnections implements DataSource, AutoCloseable {
     }
 
     @Override
-    public PrintWriter getLogWriter() {
+    public @Nullable PrintWriter getLogWriter() {
         return null;
     }
 

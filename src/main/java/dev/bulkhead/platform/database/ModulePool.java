@@ -2,8 +2,8 @@ package dev.bulkhead.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One schema owner's bulkhead: its own Hikari pool, logged in as the owner's own login role and
@@ -74,7 +75,7 @@ final class ModulePool implements AutoCloseable {
     }
 
     /** Invalid authorization (28xxx), or the connection's SET ROLE refused (42501): the login is not what it must be. */
-    private static SQLException loginFailure(Throwable failure) {
+    private static @Nullable SQLException loginFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("42501"))) {

@@ -7,7 +7,7 @@ import org.springframework.transaction.TransactionDefinition;
 /**
  * A JPA transaction manager that tells the connection router which module a transaction works
  * for. Spring names a transaction after the method that started it
- * ({@code dev.bulkhead.billing.internal.PaymentProcessor.on}), so the module is read from the name
+ * ({@code <module package>.internal.PaymentProcessor.on}), so the module is read from the name
  * just before the connection is taken, and the connection comes from that module's pool, running
  * as that module's role. A transaction named after code outside the modules (a Spring Data
  * repository method called without a surrounding transaction) belongs to the innermost module on

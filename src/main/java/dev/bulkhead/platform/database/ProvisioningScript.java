@@ -1,6 +1,7 @@
 package dev.bulkhead.platform.database;
 
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.RegistrySchema;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import dev.bulkhead.platform.modules.ActiveModules;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class ProvisioningScript {
     /** The roles of every schema owner hosted here, registry first. */
     public List<RoleNames> owners() {
         List<RoleNames> owners = new ArrayList<>();
-        for (Map.Entry<String, String> owner : ModuleSchemas.schemaByOwner().entrySet()) {
+        for (Map.Entry<String, String> owner : DeclaredModules.application().schemaByOwner().entrySet()) {
             if (modules.hostsSchemaOwner(owner.getKey())) {
                 owners.add(RoleNames.of(prefix, owner.getKey(), owner.getValue()));
             }
@@ -56,7 +57,7 @@ public final class ProvisioningScript {
 
     /** The roles of the registry schema. */
     public RoleNames registry() {
-        return RoleNames.of(prefix, ModuleSchemas.EVENT_REGISTRY_OWNER, ModuleSchemas.EVENT_REGISTRY);
+        return RoleNames.of(prefix, RegistrySchema.OWNER, RegistrySchema.NAME);
     }
 
     /** The owners whose code is a business module: every hosted owner but the registry. */

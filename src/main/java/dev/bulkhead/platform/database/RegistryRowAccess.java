@@ -1,6 +1,6 @@
 package dev.bulkhead.platform.database;
 
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,7 +139,9 @@ final class RegistryRowAccess {
 
     /** Listener ids are {@code <declaring class>.<method>(<parameters>)}: a module's start with its package. */
     static String listenerPackage(RoleNames module) {
-        return ModuleSchemas.BASE_PACKAGE + "." + module.owner() + ".";
+        return DeclaredModules.application().named(module.owner())
+                .map(declared -> declared.basePackage() + ".")
+                .orElseThrow(() -> new IllegalStateException("no module " + module.owner() + " in the module model"));
     }
 
     private static String likePrefix(String text) {

@@ -1,6 +1,6 @@
 package dev.bulkhead.platform.events;
 
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.RegistrySchema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicationRegistry {
 
-    private static final String PUBLICATIONS = ModuleSchemas.EVENT_REGISTRY + ".event_publication";
-    private static final String FAILURES = ModuleSchemas.EVENT_REGISTRY + ".publication_failures";
+    private static final String PUBLICATIONS = RegistrySchema.NAME + ".event_publication";
+    private static final String FAILURES = RegistrySchema.NAME + ".publication_failures";
     private static final int MAX_ERROR_LENGTH = 2_000;
 
     private final JdbcClient jdbc;

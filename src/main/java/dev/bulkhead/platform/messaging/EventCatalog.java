@@ -1,8 +1,8 @@
 package dev.bulkhead.platform.messaging;
 
 import dev.bulkhead.kernel.IntegrationEvent;
-import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.platform.modules.ActiveModules;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Every event that may cross the broker, by the name it travels under: the simple name of each
- * {@link IntegrationEvent} record in a module's API package ({@code OrderPlaced}). The name is the
+ * {@link IntegrationEvent} record in a module's API package. The name is the
  * routing key and the message's type header; an inbound message may only become one of these types,
  * never a class named by the sender.
  */
@@ -29,7 +29,7 @@ final class EventCatalog {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(IntegrationEvent.class));
         EventCatalog catalog = new EventCatalog();
-        for (BeanDefinition candidate : scanner.findCandidateComponents(ModuleSchemas.BASE_PACKAGE)) {
+        for (BeanDefinition candidate : scanner.findCandidateComponents(DeclaredModules.applicationPackage())) {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), ClassUtils.getDefaultClassLoader());
             if (isInApiPackage(type)) {
                 Class<?> clash = catalog.typesByName.put(type.getSimpleName(), type);
@@ -62,10 +62,10 @@ final class EventCatalog {
                 .toList();
     }
 
-    /** Events live in their publisher's API package ({@code dev.bulkhead.<module>}, rule R7.event). */
+    /** Events live in their publisher's API package (its base package, rule R7.event). */
     private static boolean isInApiPackage(Class<?> type) {
-        return ActiveModules.moduleOf(type.getName())
-                .map(module -> type.getPackageName().equals(ModuleSchemas.BASE_PACKAGE + "." + module))
+        return DeclaredModules.application().moduleOf(type.getName())
+                .map(module -> module.isApiPackage(type.getPackageName()))
                 .orElse(false);
     }
 }

@@ -1,6 +1,6 @@
 package dev.bulkhead.platform.messaging;
 
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.RegistrySchema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ReceivedMessages {
 
-    private static final String TABLE = ModuleSchemas.EVENT_REGISTRY + ".received_messages";
+    private static final String TABLE = RegistrySchema.NAME + ".received_messages";
 
     private final JdbcClient jdbc;
 

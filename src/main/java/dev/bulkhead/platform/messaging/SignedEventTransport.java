@@ -3,6 +3,7 @@ package dev.bulkhead.platform.messaging;
 import dev.bulkhead.kernel.IntegrationEvent;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
@@ -33,7 +34,7 @@ final class SignedEventTransport implements EventExternalizationTransport {
     }
 
     @Override
-    public CompletableFuture<?> externalize(Object payload, RoutingTarget target) {
+    public @Nullable CompletableFuture<?> externalize(Object payload, RoutingTarget target) {
         Message message = signedMessage(payload);
         rabbit.invoke(channel -> {
             channel.send(target.getTarget(), target.getKey(), message);

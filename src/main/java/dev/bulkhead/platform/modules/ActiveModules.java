@@ -1,16 +1,17 @@
 package dev.bulkhead.platform.modules;
 
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.RegistrySchema;
+import dev.bulkhead.platform.modules.DeclaredModules.DeclaredModule;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.util.ClassUtils;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
  * Which business modules this process hosts ({@code bulkhead.modules}, a comma-separated list; empty
- * or absent means all of them, the monolith). A module is a direct subpackage of {@code dev.bulkhead}
- * other than the shared {@code kernel} and {@code platform}; the shared ones are always hosted. A
+ * or absent means all of them, the monolith). The modules are those of the module model
+ * ({@link DeclaredModules}); the shared ones (platform, kernel) are always hosted. A
  * module not hosted here keeps its classes on the classpath (its API types, its events) but has no
  * beans, no schema and no pool in this process: it is reached over HTTP and through the broker.
  */
@@ -18,9 +19,6 @@ public final class ActiveModules {
 
     /** The configuration key, also read from the command line by the provisioning-script printer. */
     public static final String PROPERTY = "bulkhead.modules";
-
-    private static final Set<String> SHARED = Set.of("kernel", "platform");
-    private static final String BASE_PACKAGE = ModuleSchemas.BASE_PACKAGE + ".";
 
     private final Set<String> hosted;
 
@@ -47,9 +45,9 @@ public final class ActiveModules {
             if (module.isEmpty()) {
                 continue;
             }
-            if (SHARED.contains(module) || !packageExists(module)) {
-                throw new IllegalArgumentException(PROPERTY + " names '" + module
-                        + "', which is not a business module (a package " + BASE_PACKAGE + "<module>)");
+            if (DeclaredModules.application().named(module).filter(declared -> !declared.shared()).isEmpty()) {
+                throw new IllegalArgumentException(PROPERTY + " names '" + module + "', which is not a business module (one of "
+                        + DeclaredModules.application().business().stream().map(DeclaredModule::name).toList() + ")");
             }
             names.add(module);
         }
@@ -62,7 +60,8 @@ public final class ActiveModules {
     }
 
     public boolean hosts(String module) {
-        return hosted.isEmpty() || SHARED.contains(module) || hosted.contains(module);
+        return hosted.isEmpty() || hosted.contains(module)
+                || DeclaredModules.application().named(module).map(DeclaredModule::shared).orElse(false);
     }
 
     /** Whether a class (by its qualified name) may have beans, entities or tables in this process. */
@@ -75,28 +74,14 @@ public final class ActiveModules {
         return hosted;
     }
 
-    /** The module a class belongs to; empty for classes outside {@code dev.bulkhead} and for shared ones. */
-    public static Optional<String> moduleOf(String qualifiedName) {
-        if (qualifiedName == null || !qualifiedName.startsWith(BASE_PACKAGE)) {
-            return Optional.empty();
-        }
-        String rest = qualifiedName.substring(BASE_PACKAGE.length());
-        int dot = rest.indexOf('.');
-        if (dot < 0) {
-            return Optional.empty(); // a class in dev.bulkhead itself, such as the application class
-        }
-        String module = rest.substring(0, dot);
-        return SHARED.contains(module) ? Optional.empty() : Optional.of(module);
+    /** The business module a class belongs to; empty for classes outside the modules and for shared ones. */
+    public static Optional<String> moduleOf(@Nullable String qualifiedName) {
+        return DeclaredModules.application().moduleOf(qualifiedName).map(DeclaredModule::name);
     }
 
     /** Whether a schema owner ({@code events} or a module) has its schema, roles and pool here. */
     public boolean hostsSchemaOwner(String owner) {
-        return ModuleSchemas.EVENT_REGISTRY_OWNER.equals(owner) || hosts(owner);
-    }
-
-    private static boolean packageExists(String module) {
-        ClassLoader loader = ClassUtils.getDefaultClassLoader();
-        return loader != null && loader.getResource(BASE_PACKAGE.replace('.', '/') + module + "/package-info.class") != null;
+        return RegistrySchema.OWNER.equals(owner) || hosts(owner);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.bulkhead.platform.remote;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.platform.PublishedQuery;
 import dev.bulkhead.platform.modules.ActiveModules;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,8 +17,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Finds the published query APIs of the modules: the interfaces in a module's API package that one of
- * its components implements with {@link PublishedQuery} methods ({@code UserApi}, {@code BillingApi},
- * {@code OrderApi}). Read from the classes, so a module that publishes a new API needs no registration.
+ * its components implements with {@link PublishedQuery} methods. Read from the classes, so a module that
+ * publishes a new API needs no registration.
  */
 final class PublishedApis {
 
@@ -30,7 +30,7 @@ final class PublishedApis {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
         Set<Class<?>> apis = new LinkedHashSet<>();
-        String apiPackage = ModuleSchemas.BASE_PACKAGE + "." + module;
+        String apiPackage = DeclaredModules.application().named(module).orElseThrow().basePackage();
         for (BeanDefinition candidate : scanner.findCandidateComponents(apiPackage)) {
             Class<?> implementation = ClassUtils.resolveClassName(candidate.getBeanClassName(), ClassUtils.getDefaultClassLoader());
             for (Class<?> api : ClassUtils.getAllInterfacesForClassAsSet(implementation)) {
@@ -45,7 +45,7 @@ final class PublishedApis {
     /** The published APIs of the modules hosted here, for the endpoint that serves them. */
     static List<Class<?>> hostedBy(ActiveModules modules) {
         List<Class<?>> apis = new ArrayList<>();
-        for (String module : ModuleSchemas.byModule().keySet()) {
+        for (String module : DeclaredModules.businessModuleNames()) {
             if (modules.hosts(module)) {
                 apis.addAll(of(module));
             }
@@ -63,7 +63,7 @@ final class PublishedApis {
         return api.getMethods().length > 0;
     }
 
-    /** The path of a query: {@code /internal/published-queries/UserApi/findById}. */
+    /** The path of a query: {@code /internal/published-queries/<API interface>/<method>}. */
     static String path(Class<?> api, Method method) {
         return PublishedQueryEndpoint.BASE_PATH + "/" + api.getSimpleName() + "/" + method.getName();
     }

@@ -1,8 +1,8 @@
 package dev.bulkhead.platform.remote;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.platform.security.CallerTokens;
 import dev.bulkhead.platform.modules.ActiveModules;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * For each module this process does not host and whose address is configured
  * ({@code bulkhead.remote.<module>.url}), registers its published APIs as beans backed by HTTP, so the
- * hosted modules get their {@code UserApi} injected as before. A module hosted elsewhere without an
+ * hosted modules get those APIs injected as before. A module hosted elsewhere without an
  * address gets no bean: a hosted module that needs it fails start-up naming the missing API.
  */
 final class RemoteApis implements BeanDefinitionRegistryPostProcessor {
@@ -35,7 +35,7 @@ final class RemoteApis implements BeanDefinitionRegistryPostProcessor {
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        for (String module : ModuleSchemas.byModule().keySet()) {
+        for (String module : DeclaredModules.businessModuleNames()) {
             String url = environment.getProperty("bulkhead.remote." + module + ".url");
             if (modules.hosts(module) || !StringUtils.hasText(url)) {
                 continue;

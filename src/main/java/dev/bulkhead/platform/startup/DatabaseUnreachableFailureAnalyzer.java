@@ -2,6 +2,7 @@ package dev.bulkhead.platform.startup;
 
 import dev.bulkhead.platform.database.ModuleLoginException;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
@@ -20,7 +21,7 @@ public class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
     }
 
     @Override
-    public FailureAnalysis analyze(Throwable failure) {
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
         if (moduleLoginFailure(failure)) {
             return null; // ModuleLoginFailureAnalyzer names the module and its variable
         }
@@ -46,7 +47,7 @@ public class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
     }
 
     /** Connection exceptions (08), bad credentials (28) and unknown databases (3D) mean the database is not usable. */
-    private static SQLException connectionFailure(Throwable failure) {
+    private static @Nullable SQLException connectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
@@ -67,7 +68,7 @@ public class DatabaseUnreachableFailureAnalyzer implements FailureAnalyzer {
     }
 
     /** SET ROLE to a role that does not exist: the provisioning step has not run. */
-    private static SQLException missingRole(Throwable failure) {
+    private static @Nullable SQLException missingRole(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && "22023".equals(sql.getSQLState()) && sql.getMessage() != null
                     && sql.getMessage().contains("role") && sql.getMessage().contains("does not exist")) {

@@ -1,6 +1,5 @@
 package dev.bulkhead.user.internal;
 
-import dev.bulkhead.platform.ModuleSchemas;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import jakarta.persistence.Column;
@@ -14,7 +13,7 @@ import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.springframework.data.domain.Persistable;
 
 @Entity
-@Table(schema = ModuleSchemas.USER, name = "users")
+@Table(schema = UserSchema.NAME, name = "users")
 @AggregateRoot
 class User implements Persistable<UUID> {
 

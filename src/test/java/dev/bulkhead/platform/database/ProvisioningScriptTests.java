@@ -54,8 +54,10 @@ class ProvisioningScriptTests {
             assertThat(single(admin, "select string_agg(r.rolname, ',' order by r.rolname) from pg_auth_members m "
                     + "join pg_roles r on r.oid = m.roleid join pg_roles u on u.oid = m.member where u.rolname = 'dba_login'"))
                     .as("the migration login holds the owner roles only")
-                    .isEqualTo(PREFIX + "_billing_owner," + PREFIX + "_events_owner," + PREFIX + "_history_owner," + PREFIX + "_order_owner," + PREFIX + "_user_owner");
-            for (String owner : List.of("events", "user", "billing", "order", "history")) {
+                    .isEqualTo(PREFIX + "_billing_owner," + PREFIX + "_events_owner," + PREFIX + "_history_owner," + PREFIX + "_loyalty_owner,"
+                            + PREFIX + "_order_owner," + PREFIX + "_user_owner");
+            // the test application's owners: loyalty is the module of the test sources
+            for (String owner : List.of("events", "user", "billing", "order", "history", "loyalty")) {
                 String login = PREFIX + "_" + owner + "_login";
                 assertThat(single(admin, "select rolcanlogin::text || rolinherit::text || rolbypassrls::text from pg_roles where rolname = '"
                         + login + "'")).as(login).isEqualTo("truefalsefalse");

@@ -3,7 +3,7 @@ package dev.bulkhead.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.BulkheadApplication;
-import dev.bulkhead.platform.ModuleSchemas;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import dev.bulkhead.platform.database.ModuleLogin;
 import dev.bulkhead.testing.TestDatabaseConfiguration;
 import dev.bulkhead.billing.BillingApi;
@@ -279,7 +279,7 @@ class ExtractionRehearsalTests {
         properties.put("bulkhead.events.retry.interval", "200ms");
         properties.put("bulkhead.events.retry.initial-backoff", "100ms");
         properties.put("spring.datasource.url", database.jdbcUrl());
-        for (String owner : ModuleSchemas.schemaByOwner().keySet()) {
+        for (String owner : DeclaredModules.application().schemaByOwner().keySet()) {
             // roles belong to the whole server: the main process's logins are the other tests' logins
             properties.put(ModuleLogin.passwordProperty(owner), TestDatabaseConfiguration.moduleLoginPassword(owner));
         }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.BulkheadApplication;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import dev.bulkhead.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -38,12 +41,12 @@ class DatabaseStartupFailureTests {
     @Test
     void an_unprovisioned_database_says_how_to_provision_it(CapturedOutput output) {
         TestDatabase.Coordinates database = TestDatabase.newDatabase("unprovisioned");
-        assertThatThrownBy(() -> start("--spring.datasource.url=" + database.jdbcUrl(),
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(), "--spring.datasource.password=" + database.password(),
-                "--bulkhead.database.provisioning=never", "--bulkhead.database.role-prefix=unprovisioned",
-                "--bulkhead.database.logins.events.password=x", "--bulkhead.database.logins.user.password=x",
-                "--bulkhead.database.logins.billing.password=x", "--bulkhead.database.logins.order.password=x",
-                "--bulkhead.database.logins.history.password=x"))
+                "--bulkhead.database.provisioning=never", "--bulkhead.database.role-prefix=unprovisioned"));
+        DeclaredModules.application().schemaByOwner().keySet()
+                .forEach(owner -> arguments.add("--bulkhead.database.logins." + owner + ".password=x"));
+        assertThatThrownBy(() -> start(arguments.toArray(String[]::new)))
                 .isInstanceOf(RuntimeException.class);
 
         assertThat(output.getOut() + output.getErr()).contains("The database is not provisioned for Bulkhead")

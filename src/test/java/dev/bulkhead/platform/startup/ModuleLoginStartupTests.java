@@ -28,7 +28,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ModuleLoginStartupTests {
 
-    private static final List<String> OWNERS = List.of("events", "user", "billing", "order", "history");
+    /** Every schema owner of the test application, the test sources' loyalty module included. */
+    private static final List<String> OWNERS = List.of("events", "user", "billing", "order", "history", "loyalty");
 
     @Test
     void a_missing_module_password_names_the_module_and_its_variable(CapturedOutput output) {

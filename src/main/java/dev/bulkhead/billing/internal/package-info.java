@@ -1,0 +1,7 @@
+/**
+ * The billing module's implementation: not part of its API. Nothing here is null unless marked {@code @Nullable}.
+ */
+@NullMarked
+package dev.bulkhead.billing.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The order history module's implementation: not part of its API. Nothing here is null unless marked {@code @Nullable}.
+ */
+@NullMarked
+package dev.bulkhead.history.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The user module's implementation: not part of its API. Nothing here is null unless marked {@code @Nullable}.
+ */
+@NullMarked
+package dev.bulkhead.user.internal;
+
+import org.jspecify.annotations.NullMarked;
