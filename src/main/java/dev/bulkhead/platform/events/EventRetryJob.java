@@ -3,15 +3,15 @@ package dev.bulkhead.platform.events;
 import dev.bulkhead.platform.ClusterLock;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +24,12 @@ import org.springframework.stereotype.Component;
  * <li>resubmits failed publications whose exponential back-off has elapsed, unless they failed
  * {@code max-attempts} times: those stay FAILED, parked, until an operator resubmits them.</li>
  * </ol>
- * Resubmission goes through Spring Modulith, which counts the attempt and claims the publication
- * (an update that only one instance wins); listeners are idempotent, so a duplicate delivery that
- * slips through changes nothing. Runs at start-up too.
+ * Resubmission and the purge of completed publications are Spring Modulith's
+ * ({@link FailedEventPublications}, {@link CompletedEventPublications}); Modulith counts the attempt and
+ * claims the publication (an update that only one instance wins). Which failed publications are due is
+ * {@link DueForRetry}'s decision; finding abandoned deliveries is {@link PublicationRegistry}'s, because
+ * Modulith's staleness monitor cannot do it safely yet (ADR 0010). Listeners are idempotent, so a
+ * duplicate delivery that slips through changes nothing. Runs at start-up too.
  */
 @Component
 class EventRetryJob {
@@ -34,18 +37,28 @@ class EventRetryJob {
     static final String JOB = "event-retry";
     static final String CLEANUP_JOB = "event-cleanup";
 
+    /**
+     * The most failed publications one run reads. Modulith reads failed publications oldest first and applies
+     * the filter after its limit, so parked publications, the oldest, would take the whole of a small read and
+     * starve newer failures (spring-modulith#1764): the read has to reach past them. It is bounded all the same,
+     * so that an incident's backlog cannot fill the heap (ADR 0024); a run that reads this many says so.
+     */
+    static final int MOST_FAILED_READ_PER_RUN = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(EventRetryJob.class);
 
     private final PublicationRegistry registry;
-    private final IncompleteEventPublications publications;
+    private final FailedEventPublications failed;
+    private final CompletedEventPublications completed;
     private final EventRetryProperties retry;
     private final ClusterLock clusterLock;
     private final Clock clock;
 
-    EventRetryJob(PublicationRegistry registry, IncompleteEventPublications publications, EventRetryProperties retry,
-            ClusterLock clusterLock, Clock clock) {
+    EventRetryJob(PublicationRegistry registry, FailedEventPublications failed, CompletedEventPublications completed,
+            EventRetryProperties retry, ClusterLock clusterLock, Clock clock) {
         this.registry = registry;
-        this.publications = publications;
+        this.failed = failed;
+        this.completed = completed;
         this.retry = retry;
         this.clusterLock = clusterLock;
         this.clock = clock;
@@ -64,8 +77,10 @@ class EventRetryJob {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void cleanUp() {
         clusterLock.runExclusively(CLEANUP_JOB, () -> {
-            int deleted = registry.deleteCompletedBefore(clock.instant().minus(retry.keepCompleted()));
-            log.info("Deleted {} completed event publication(s) older than {}", deleted, retry.keepCompleted());
+            completed.deletePublicationsOlderThan(retry.keepCompleted());
+            int failures = registry.deleteSettledFailuresBefore(clock.instant().minus(retry.keepCompleted()));
+            log.info("Deleted completed event publications and {} failure record(s) older than {}", failures,
+                    retry.keepCompleted());
         });
     }
 
@@ -78,16 +93,25 @@ class EventRetryJob {
             log.warn("Failed {} event publication(s) abandoned for more than {}; they will be retried", abandoned,
                     retry.staleAfter());
         }
-        List<UUID> due = registry.dueForRetry(now, retry);
-        if (!due.isEmpty()) {
-            resubmit(new HashSet<>(due));
-            log.info("Resubmitted {} failed event publication(s)", due.size());
+        DueForRetry due = new DueForRetry(retry, now);
+        failed.resubmit(ResubmissionOptions.defaults().withBatchSize(MOST_FAILED_READ_PER_RUN).withFilter(due));
+        if (due.accepted() > 0) {
+            log.info("Resubmitted {} failed event publication(s)", due.accepted());
         }
-        return due.size();
+        if (due.read() >= MOST_FAILED_READ_PER_RUN) {
+            log.warn("{} or more failed event publications wait (most of them parked, see GET /v1/admin/events); "
+                    + "newer failures behind them are retried once operators resubmit the parked ones",
+                    MOST_FAILED_READ_PER_RUN);
+        }
+        return due.accepted();
     }
 
-    /** Resubmits the given incomplete publications, whatever their state; for operators and the job. */
+    /**
+     * Resubmits the given failed publications now, whatever their attempts; for operators. Reads every failed
+     * publication: an operator's single request must reach the one asked for, however many are parked.
+     */
     void resubmit(Set<UUID> ids) {
-        publications.resubmitIncompletePublications(publication -> ids.contains(publication.getIdentifier()));
+        failed.resubmit(ResubmissionOptions.defaults().withBatchSize(Integer.MAX_VALUE)
+                .withFilter(publication -> ids.contains(publication.getIdentifier())));
     }
 }

@@ -29,6 +29,9 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  * </ul>
  * A listener without a transaction of its own (the broker externalizer) is completed and failed as
  * Modulith does, in a transaction of the registry's. Everything else is Modulith's registry.
+ * <p>Own code because Modulith 2.1 has no way to complete in the listener's transaction (no completion mode or
+ * listener setting does it; spring-modulith#485 asks for it). It unwraps Modulith's registry rather than calling
+ * its repository SPI, because the registry also keeps the deliveries in progress and forgets them on completion.
  */
 final class InTransactionCompletionRegistry implements EventPublicationRegistry {
 

@@ -7,19 +7,34 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * SQL on Spring Modulith's event publication table and the platform's failure log, both in the
- * {@code events} schema the platform owns; never a module's schema. Modulith's own repository has no
- * query for "due for a retry" or "abandoned", and its status updates are not guarded against a
- * completion racing them, hence these few statements.
+ * The platform's SQL on Spring Modulith's event publication table, and on its own failure log, both in the
+ * {@code events} schema the platform owns; never a module's schema. Everything Modulith offers through its API
+ * goes through its API (resubmission, the purge of completed publications: {@link EventRetryJob}); what is
+ * left here is what Modulith 2.1 lacks (ADR 0010): failing abandoned deliveries with a guard against a racing
+ * completion and a recorded reason, failing one publication for an operator's resubmission, the operator's view
+ * with paging, lookup by id and last error, and the failure log itself.
+ *
+ * <p>Every column of Modulith's table that this SQL names is declared in {@link #MODULITH_COLUMNS};
+ * {@code RegistryColumnsTests} fails the build when Modulith's schema or the migrated table no longer has one
+ * of them, and when a statement here names a column of Modulith's table that is not declared.
  */
 @Component
 class PublicationRegistry {
+
+    /**
+     * The columns of Modulith's {@code event_publication} that the platform's own SQL relies on (here and in the
+     * registry's row policies, {@code platform.database.RegistryRowAccess}); Modulith's schema may change any
+     * other without breaking Bulkhead.
+     */
+    static final Set<String> MODULITH_COLUMNS = Set.of("id", "listener_id", "event_type", "serialized_event",
+            "publication_date", "completion_date", "status", "completion_attempts", "last_resubmission_date");
 
     private static final String PUBLICATIONS = RegistrySchema.NAME + ".event_publication";
     private static final String FAILURES = RegistrySchema.NAME + ".publication_failures";
@@ -33,7 +48,11 @@ class PublicationRegistry {
 
     /**
      * Fails unfinished deliveries whose last sign of life is older than {@code cutoff}: the instance
-     * that was delivering them stopped or crashed. Each gets a failure record saying so.
+     * that was delivering them stopped or crashed. Each gets a failure record saying so. One statement,
+     * guarded by {@code completion_date is null}, so a delivery completing at this moment stays completed.
+     * Modulith's staleness monitor ({@code spring.modulith.events.staleness.*}, off here) is not used: in 2.1.1
+     * it runs on every instance, dates a resubmitted delivery from its first publication (spring-modulith#1836),
+     * reads every in-flight row into memory, records no reason, and fails rows by id without that guard.
      *
      * @return how many were failed
      */
@@ -53,30 +72,9 @@ class PublicationRegistry {
     }
 
     /**
-     * Failed publications whose back-off has elapsed and which are not parked, oldest first. After
-     * {@code n} deliveries ({@code completion_attempts}) the back-off is
-     * {@code min(maxBackoff, initialBackoff × 2ⁿ⁻¹)}, counted from the last resubmission (or the publication).
+     * Makes an unfinished publication failed, so that an operator can resubmit it whatever state it was left in
+     * (Modulith resubmits only failed publications, and its claim refuses one left RESUBMITTED by a crash).
      */
-    List<UUID> dueForRetry(Instant now, EventRetryProperties retry) {
-        return jdbc.sql("""
-                select id from %s
-                where completion_date is null and status = 'FAILED'
-                  and coalesce(completion_attempts, 1) < :maxAttempts
-                  and coalesce(last_resubmission_date, publication_date)
-                      + least(:maxBackoffMs, :initialBackoffMs * power(2, least(greatest(coalesce(completion_attempts, 1) - 1, 0), 30)))
-                        * interval '1 millisecond' <= :now
-                order by publication_date
-                limit :batchSize
-                """.formatted(PUBLICATIONS))
-                .param("maxAttempts", retry.maxAttempts())
-                .param("maxBackoffMs", retry.maxBackoff().toMillis())
-                .param("initialBackoffMs", retry.initialBackoff().toMillis())
-                .param("now", Timestamp.from(now))
-                .param("batchSize", retry.batchSize())
-                .query(UUID.class).list();
-    }
-
-    /** Makes an unfinished publication failed, so it can be resubmitted whatever state it was left in. */
     boolean markFailedIfIncomplete(UUID id) {
         return jdbc.sql("update %s set status = 'FAILED' where id = :id and completion_date is null".formatted(PUBLICATIONS))
                 .param("id", id).update() == 1;
@@ -100,16 +98,19 @@ class PublicationRegistry {
         return jdbc.sql(SELECT_ROWS + " where p.id = :id").param("id", id).query(PublicationRegistry::row).optional();
     }
 
-    /** Deletes completed publications older than {@code cutoff} and the failure records no publication refers to any more. */
-    int deleteCompletedBefore(Instant cutoff) {
-        int deleted = jdbc.sql("delete from %s where completion_date < :cutoff".formatted(PUBLICATIONS))
-                .param("cutoff", Timestamp.from(cutoff)).update();
-        jdbc.sql("""
+    /**
+     * Deletes the failure records older than {@code cutoff} whose delivery has settled: no unfinished publication
+     * of that event to that listener is left (it completed, and Modulith's purge may have removed it already).
+     * Parked publications keep their errors however old.
+     *
+     * @return how many were deleted
+     */
+    int deleteSettledFailuresBefore(Instant cutoff) {
+        return jdbc.sql("""
                 delete from %s f where f.failed_at < :cutoff and not exists (
                     select 1 from %s p where p.completion_date is null and p.listener_id = f.listener_id
                       and p.serialized_event::jsonb ->> 'eventId' = cast(f.event_id as text))
                 """.formatted(FAILURES, PUBLICATIONS)).param("cutoff", Timestamp.from(cutoff)).update();
-        return deleted;
     }
 
     private static final String SELECT_ROWS = """
