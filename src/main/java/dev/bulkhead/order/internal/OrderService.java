@@ -1,6 +1,5 @@
 package dev.bulkhead.order.internal;
 
-import dev.bulkhead.platform.Idempotency;
 import dev.bulkhead.platform.Caller;
 import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderCancelled;
@@ -11,7 +10,6 @@ import dev.bulkhead.platform.PublishedQuery;
 import dev.bulkhead.platform.RejectedRequest;
 import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserId;
-import dev.bulkhead.user.UserView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,48 +24,43 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accepts orders and answers questions about them. Whether the customer may order is asked of the
- * user module's API at the moment of ordering (ADR 0004); an order's change and the event that
- * announces it ({@link OrderPlaced}, {@link OrderCancelled}) commit together.
+ * user module's API at the moment of ordering (ADR 0004), before the order's transaction begins (ADR
+ * 0027); an order's change and the event that announces it ({@link OrderPlaced}, {@link OrderCancelled})
+ * commit together.
  */
 @Service
 class OrderService implements OrderApi {
 
     private final OrderRepository orders;
     private final UserApi users;
+    private final OrderPlacement placement;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Idempotency idempotency;
-    private final OrderIdempotencyKeys idempotencyKeys;
 
-    OrderService(OrderRepository orders, UserApi users, ApplicationEventPublisher events, Clock clock,
-            Idempotency idempotency, OrderIdempotencyKeys idempotencyKeys) {
-        this.idempotency = idempotency;
-        this.idempotencyKeys = idempotencyKeys;
+    OrderService(OrderRepository orders, UserApi users, OrderPlacement placement, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.users = users;
+        this.placement = placement;
         this.events = events;
         this.clock = clock;
     }
 
     /** {@link #place} once per {@code Idempotency-Key}: a retry gets the first result and creates nothing. */
-    @Transactional
     OrderView placeOnce(String idempotencyKey, Object request, UserId userId, String currency, List<OrderLine> lines) {
-        return idempotency.once(idempotencyKeys, idempotencyKey, "POST /v1/orders", request, OrderView.class,
-                () -> place(userId, currency, lines));
+        return placement.placeOnce(idempotencyKey, request, userId, askUserModule(userId), currency, lines);
     }
 
-    @Transactional
+    /**
+     * Places an order for an active customer. The user module is asked before the order's transaction
+     * begins (it may answer over HTTP, slowly: no order connection waits for it); the order is written
+     * in a transaction of its own.
+     */
     OrderView place(UserId userId, String currency, List<OrderLine> lines) {
-        Caller.requireChangeAccessTo(userId.value(), "orders");
-        UserView customer = users.findById(userId)
-                .orElseThrow(() -> RejectedRequest.unprocessable("userId", "no user with id " + userId));
-        if (!customer.active()) {
-            throw RejectedRequest.unprocessable("userId", "user " + userId + " is deactivated and cannot order");
-        }
-        Instant now = clock.instant();
-        Order order = orders.save(new Order(userId, currency, lines, now, "PlaceOrder request"));
-        events.publishEvent(new OrderPlaced(UUID.randomUUID(), order.id(), userId, order.total(), now));
-        return order.toView();
+        return placement.place(userId, askUserModule(userId), currency, lines);
+    }
+
+    private CustomerLookup askUserModule(UserId userId) {
+        return CustomerLookup.ask(users, userId);
     }
 
     /**

@@ -45,10 +45,8 @@ final class PublishedApis {
     /** The published APIs of the modules hosted here, for the endpoint that serves them. */
     static List<Class<?>> hostedBy(ActiveModules modules) {
         List<Class<?>> apis = new ArrayList<>();
-        for (String module : DeclaredModules.businessModuleNames()) {
-            if (modules.hosts(module)) {
-                apis.addAll(of(module));
-            }
+        for (String module : new ModuleDirectory(modules).hosted()) {
+            apis.addAll(of(module));
         }
         return apis;
     }
@@ -61,10 +59,5 @@ final class PublishedApis {
             }
         }
         return api.getMethods().length > 0;
-    }
-
-    /** The path of a query: {@code /internal/published-queries/<API interface>/<method>}. */
-    static String path(Class<?> api, Method method) {
-        return PublishedQueryEndpoint.BASE_PATH + "/" + api.getSimpleName() + "/" + method.getName();
     }
 }

@@ -1,9 +1,37 @@
 package dev.bulkhead.platform.remote;
 
-/** The process hosting a module did not answer a published query. */
-public class RemoteModuleUnavailable extends RuntimeException {
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
-    RemoteModuleUnavailable(String message) {
-        super(message);
+/**
+ * The process hosting a module gave no usable answer to a published query: it was down, slower than
+ * the read timeout, failed (5xx), or refused this process itself (its service token) rather than the
+ * request. The client gets a 503 problem naming the module: nothing it sent was wrong, and the
+ * dashboard shows such a part as unavailable.
+ */
+public class RemoteModuleUnavailable extends ErrorResponseException {
+
+    private final String reason;
+
+    RemoteModuleUnavailable(String module, String reason, Throwable cause) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, problem(module), cause);
+        this.reason = reason;
+    }
+
+    private static ProblemDetail problem(String module) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The " + module + " module did not answer. Retry shortly.");
+        problem.setTitle("Module unavailable");
+        problem.setType(URI.create("about:blank"));
+        problem.setProperty("module", module);
+        return problem;
+    }
+
+    /** Why, for logs and the dashboard; the client's problem only says that the module did not answer. */
+    @Override
+    public String getMessage() {
+        return reason;
     }
 }

@@ -1,47 +1,28 @@
 package dev.bulkhead.platform.security;
 
-import dev.bulkhead.platform.Caller;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.stereotype.Component;
 
 /**
- * The bearer token a call to a module hosted in another process carries: the caller's own token
- * when a request is being served, so the remote module checks ownership exactly as it would in
- * process; a short-lived token of the system itself (support role: read-only) for background work.
+ * The customer's (or staff member's) own bearer token, relayed in {@link #HEADER} when a module asks a
+ * module hosted in another process while serving them, so the module that owns the data checks
+ * ownership exactly as it would in process (ADR 0008). The call itself authenticates as the calling
+ * module ({@link ServiceTokens}); {@code /internal} verifies the relayed token with the same decoder
+ * and runs the query as that caller ({@link CallerRelay}). Work without a caller (listeners, jobs)
+ * relays nothing and the owning module sees the system, as in process.
  */
-@Component
-public class CallerTokens {
+public final class CallerTokens {
 
-    private static final Duration SYSTEM_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    public static final String HEADER = "Bulkhead-Caller";
 
-    private final JwtEncoder encoder;
-    private final Clock clock;
-
-    CallerTokens(JwtEncoder encoder, Clock clock) {
-        this.encoder = encoder;
-        this.clock = clock;
+    private CallerTokens() {
     }
 
-    public String current() {
+    /** The token of the caller being served on this thread; empty for work without a caller. */
+    public static Optional<String> current() {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller instanceof JwtAuthenticationToken jwt) {
-            return jwt.getToken().getTokenValue();
-        }
-        Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("bulkhead").subject("system").issuedAt(now)
-                .expiresAt(now.plus(SYSTEM_TOKEN_LIFETIME)).claim(SecurityConfiguration.ROLES_CLAIM, List.of(Caller.SUPPORT))
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return caller instanceof JwtAuthenticationToken jwt ? Optional.of(jwt.getToken().getTokenValue()) : Optional.empty();
     }
 }

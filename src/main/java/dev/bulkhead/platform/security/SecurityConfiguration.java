@@ -91,7 +91,8 @@ class SecurityConfiguration {
         return NimbusJwtEncoder.withSecretKey(key(properties)).algorithm(MacAlgorithm.HS256).build();
     }
 
-    private static JwtAuthenticationConverter rolesFromClaim() {
+    /** The roles claim as Spring authorities; {@link CallerRelay} reads relayed caller tokens the same way. */
+    static JwtAuthenticationConverter rolesFromClaim() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(ROLES_CLAIM);
         authorities.setAuthorityPrefix("ROLE_");
