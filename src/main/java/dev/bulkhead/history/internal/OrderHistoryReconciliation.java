@@ -5,18 +5,25 @@ import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderView;
 import dev.bulkhead.platform.Reconciliation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Compares the order history with the owning modules, a page of orders at a time, and replaces
  * every row that drifted (a changed name, a stale status, a missing row) with what they say; rows
- * of orders that no longer exist are removed. A rebuild is the same walk over an emptied read model.
+ * of orders that no longer exist are removed. A rebuild empties the read model and fills it with
+ * everything the owning modules say, in one transaction, so readers never see it half full.
+ *
+ * <p>The owning modules are asked outside any transaction of this module: when they run in another
+ * process the questions travel over HTTP, and a history connection must not wait on them (ADR 0027).
+ * Each page's changes then commit in a short transaction of their own.
  */
 @Component
 class OrderHistoryReconciliation implements Reconciliation {
@@ -26,11 +33,16 @@ class OrderHistoryReconciliation implements Reconciliation {
     private final OrderApi orders;
     private final OrderHistorySource source;
     private final OrderHistoryStore store;
+    private final TransactionTemplate transaction;
 
-    OrderHistoryReconciliation(OrderApi orders, OrderHistorySource source, OrderHistoryStore store) {
+    OrderHistoryReconciliation(OrderApi orders, OrderHistorySource source, OrderHistoryStore store,
+            PlatformTransactionManager transactions) {
         this.orders = orders;
         this.source = source;
         this.store = store;
+        this.transaction = new TransactionTemplate(transactions);
+        // the router picks the module's connection from the transaction's name (ADR 0006)
+        this.transaction.setName(OrderHistoryReconciliation.class.getName() + ".apply");
     }
 
     @Override
@@ -39,7 +51,6 @@ class OrderHistoryReconciliation implements Reconciliation {
     }
 
     @Override
-    @Transactional
     public Report run() {
         long checked = 0;
         long drifted = 0;
@@ -48,13 +59,7 @@ class OrderHistoryReconciliation implements Reconciliation {
         do {
             page = orders.findPageAfter(cursor, PAGE);
             List<OrderHistoryEntry> expected = source.expected(page);
-            Map<OrderId, OrderHistoryEntry> actual = store.byIds(page.stream().map(OrderView::id).toList());
-            for (OrderHistoryEntry entry : expected) {
-                if (!entry.equals(actual.get(entry.orderId()))) {
-                    store.replace(entry);
-                    drifted++;
-                }
-            }
+            drifted += transaction.execute(status -> replaceDrifted(expected));
             checked += page.size();
             cursor = page.isEmpty() ? cursor : page.get(page.size() - 1).id();
         } while (page.size() == PAGE);
@@ -63,11 +68,32 @@ class OrderHistoryReconciliation implements Reconciliation {
     }
 
     /** Empties the read model and fills it again from the owning modules. */
-    @Transactional
     Report rebuild() {
-        store.clear();
-        Report filled = run();
-        return new Report(name(), filled.checked(), 0, filled.repaired());
+        List<OrderHistoryEntry> everything = new ArrayList<>();
+        OrderId cursor = null;
+        List<OrderView> page;
+        do {
+            page = orders.findPageAfter(cursor, PAGE);
+            everything.addAll(source.expected(page));
+            cursor = page.isEmpty() ? cursor : page.get(page.size() - 1).id();
+        } while (page.size() == PAGE);
+        transaction.executeWithoutResult(status -> {
+            store.clear();
+            everything.forEach(store::replace);
+        });
+        return new Report(name(), everything.size(), 0, everything.size());
+    }
+
+    private long replaceDrifted(List<OrderHistoryEntry> expected) {
+        long drifted = 0;
+        Map<OrderId, OrderHistoryEntry> actual = store.byIds(expected.stream().map(OrderHistoryEntry::orderId).toList());
+        for (OrderHistoryEntry entry : expected) {
+            if (!entry.equals(actual.get(entry.orderId()))) {
+                store.replace(entry);
+                drifted++;
+            }
+        }
+        return drifted;
     }
 
     private long removeOrphans() {
@@ -77,12 +103,9 @@ class OrderHistoryReconciliation implements Reconciliation {
         do {
             ids = store.idsAfter(cursor, PAGE);
             Set<OrderId> known = orders.findAllById(ids).stream().map(OrderView::id).collect(Collectors.toSet());
-            for (OrderId id : ids) {
-                if (!known.contains(id)) {
-                    store.delete(id);
-                    removed++;
-                }
-            }
+            List<OrderId> gone = ids.stream().filter(id -> !known.contains(id)).toList();
+            transaction.executeWithoutResult(status -> gone.forEach(store::delete));
+            removed += gone.size();
             cursor = ids.isEmpty() ? cursor : ids.get(ids.size() - 1).value();
         } while (ids.size() == PAGE);
         return removed;

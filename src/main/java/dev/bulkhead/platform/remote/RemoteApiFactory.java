@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -66,6 +67,12 @@ final class RemoteApiFactory {
 
     private Object query(PublishedQueryClient client, String module, Class<?> api, Method method, List<Object> args) {
         String caller = ModuleDirectory.callingModule().orElse(PLATFORM);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // the transaction's connection would wait on the network, out of its module's small budget
+            throw new IllegalStateException(caller + " asked " + api.getSimpleName() + "." + method.getName() + " of module "
+                    + module + ", which runs in another process, inside a database transaction. Ask before the "
+                    + "transaction begins, so no connection waits on HTTP (ADR 0027).");
+        }
         String body;
         try {
             body = client.query(api.getSimpleName(), method.getName(), args, "Bearer " + tokens.forModule(caller),

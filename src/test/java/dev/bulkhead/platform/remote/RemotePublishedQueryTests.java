@@ -24,6 +24,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -203,6 +205,19 @@ class RemotePublishedQueryTests {
 
         assertThatThrownBy(() -> orders.getBean(UserApi.class).findById(new UserId(user)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 100 ids per call");
+    }
+
+    @Test
+    void aRemoteQueryAskedInsideATransactionIsRefusedBeforeAnyConnectionWaitsOnHttp() {
+        UUID user = UUID.randomUUID();
+        int before = users.requests().size();
+        TransactionTemplate transaction = new TransactionTemplate(orders.getBean(PlatformTransactionManager.class));
+        transaction.setName("dev.bulkhead.order.internal.CarelessColleague.place"); // an order transaction
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> orders.getBean(UserApi.class).findById(new UserId(user))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("UserApi.findById of module user, which runs in another process, inside a database transaction");
+        assertThat(users.requests()).as("nothing was sent").hasSize(before);
     }
 
     private Answer placeOrder(UUID customer) {
