@@ -67,6 +67,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLarge tooLarge = RequestBodyTooLarge.in(ex);
+        if (tooLarge != null) { // a chunked body passed the size limit while Jackson read it (RequestSizeLimit)
+            return problems.respond(tooLarge.problem(), headers);
+        }
         JacksonException jackson = findCause(ex, JacksonException.class);
         if (jackson != null && !jackson.getPath().isEmpty()) {
             return invalid(List.of(new FieldProblem(path(jackson.getPath()), readableReason(jackson))), headers);
