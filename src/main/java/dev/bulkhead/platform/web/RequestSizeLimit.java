@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,13 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@EnableConfigurationProperties(RequestSizeProperties.class)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ProblemWriter problems;
 
-    RequestSizeLimit(@Value("${bulkhead.security.max-request-bytes:65536}") long maxBytes, ProblemWriter problems) {
-        this.maxBytes = maxBytes;
+    RequestSizeLimit(RequestSizeProperties properties, ProblemWriter problems) {
+        this.maxBytes = properties.maxRequestBytes();
         this.problems = problems;
     }
 
