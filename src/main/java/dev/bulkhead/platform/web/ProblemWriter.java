@@ -14,11 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one way an RFC 9457 problem becomes a response, wherever Bulkhead refuses a request: its status is the
  * problem's, its body {@code application/problem+json}. Filters and Spring Security's handlers answer before Spring
- * MVC runs, so they {@link #write} here, through the converter Spring Boot gives MVC (the application's
- * {@link JsonMapper}, with Spring's problem mix-in that puts custom members such as {@code errors} at the top level);
- * the controller advice hands its problems to MVC through {@link #respond}, and MVC writes them with that same mapper.
- * So a refusal at the door and one from a controller are the same JSON, and no problem is built by string
- * concatenation, which cannot escape what it embeds.
+ * MVC runs, so they {@link #write} here, through a JSON converter made as Spring Boot makes MVC's, from the same
+ * {@link JsonMapper} bean (with Spring's problem mix-in, which puts custom members such as {@code errors} at the top
+ * level); the controller advice hands its problems to MVC through {@link #respond}, and MVC writes them with that
+ * same mapper. So a refusal at the door and one from a controller are the same JSON, and no problem is built by
+ * string concatenation, which cannot escape what it embeds.
  */
 @Component
 public class ProblemWriter {
