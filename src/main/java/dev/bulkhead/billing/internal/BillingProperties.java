@@ -1,16 +1,16 @@
 package dev.bulkhead.billing.internal;
 
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * @param currency the currency new accounts are kept in (ISO 4217)
+ * The billing module's settings; each default is here and nowhere else.
+ *
+ * @param currency the currency new accounts are kept in: an ISO 4217 code such as {@code EUR}
  */
 @ConfigurationProperties("bulkhead.billing")
-record BillingProperties(String currency) {
-
-    BillingProperties {
-        if (currency == null) {
-            currency = "EUR";
-        }
-    }
+@Validated
+record BillingProperties(@DefaultValue("EUR") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
 }

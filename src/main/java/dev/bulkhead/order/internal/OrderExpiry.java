@@ -46,7 +46,7 @@ class OrderExpiry {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${bulkhead.order.expiry-check-interval:10s}", initialDelayString = "${bulkhead.order.expiry-check-interval:10s}")
+    @Scheduled(fixedDelayString = OrderProperties.EXPIRY_CHECK_INTERVAL, initialDelayString = OrderProperties.EXPIRY_CHECK_INTERVAL)
     void onSchedule() {
         clusterLock.runExclusively(JOB, this::expireOverdueOrders);
     }

@@ -69,7 +69,7 @@ class EventRetryJob {
         clusterLock.runExclusively(JOB, this::retryDue);
     }
 
-    @Scheduled(fixedDelayString = "${bulkhead.events.retry.interval:5s}", initialDelayString = "${bulkhead.events.retry.interval:5s}")
+    @Scheduled(fixedDelayString = EventRetryProperties.INTERVAL, initialDelayString = EventRetryProperties.INTERVAL)
     void onSchedule() {
         clusterLock.runExclusively(JOB, this::retryDue);
     }

@@ -1,10 +1,15 @@
 package dev.bulkhead.platform.events;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * How the platform retries event deliveries (ADR 0010).
+ * How the platform retries event deliveries (ADR 0010). Each default is here and nowhere else; a value out of range
+ * stops the start-up with a message naming the property.
  *
  * @param interval how often the retry job looks for publications to resubmit
  * @param initialBackoff the wait before the first resubmission of a failed delivery; doubles with each attempt
@@ -15,22 +20,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize the most publications one run resubmits
  * @param keepCompleted how long completed publications and their failure records are kept
  */
-@ConfigurationProperties("bulkhead.events.retry")
-record EventRetryProperties(Duration interval, Duration initialBackoff, Duration maxBackoff, Integer maxAttempts,
-        Duration staleAfter, Integer batchSize, Duration keepCompleted) {
+@ConfigurationProperties(EventRetryProperties.PREFIX)
+@Validated
+record EventRetryProperties(
+        @DefaultValue("5s") @DurationMin(millis = 1) Duration interval,
+        @DefaultValue("2s") @DurationMin(millis = 1) Duration initialBackoff,
+        @DefaultValue("5m") @DurationMin(millis = 1) Duration maxBackoff,
+        @DefaultValue("8") @Min(1) int maxAttempts,
+        @DefaultValue("1m") @DurationMin(millis = 1) Duration staleAfter,
+        @DefaultValue("100") @Min(1) int batchSize,
+        @DefaultValue("7d") @DurationMin(millis = 1) Duration keepCompleted) {
 
-    EventRetryProperties {
-        interval = positive("interval", interval, Duration.ofSeconds(5));
-        initialBackoff = positive("initial-backoff", initialBackoff, Duration.ofSeconds(2));
-        maxBackoff = positive("max-backoff", maxBackoff, Duration.ofMinutes(5));
-        staleAfter = positive("stale-after", staleAfter, Duration.ofMinutes(1));
-        keepCompleted = positive("keep-completed", keepCompleted, Duration.ofDays(7));
-        maxAttempts = maxAttempts == null ? 8 : maxAttempts;
-        batchSize = batchSize == null ? 100 : batchSize;
-        if (maxAttempts < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("bulkhead.events.retry.max-attempts and batch-size must be at least 1");
-        }
-    }
+    static final String PREFIX = "bulkhead.events.retry";
+
+    /**
+     * The {@link #interval} for {@code @Scheduled}, which reads this record, not the environment (where the default
+     * is not): a bean reference by the name {@code @EnableConfigurationProperties} gives the record, prefix-class.
+     */
+    static final String INTERVAL = "#{@'" + PREFIX + "-dev.bulkhead.platform.events.EventRetryProperties'.interval()}";
 
     /**
      * Whether a failed publication is parked rather than retried. Spring Modulith counts deliveries
@@ -38,15 +45,5 @@ record EventRetryProperties(Duration interval, Duration initialBackoff, Duration
      */
     boolean parks(int completionAttempts) {
         return completionAttempts >= maxAttempts;
-    }
-
-    private static Duration positive(String name, Duration value, Duration fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("bulkhead.events.retry." + name + " must be positive, not " + value);
-        }
-        return value;
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulkhead.platform.events;
 
+import dev.bulkhead.platform.web.ProblemWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -7,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -14,7 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,14 +34,16 @@ class PendingDeliveriesGuard extends OncePerRequestFilter {
     private final PendingDeliveries pending;
     private final int limit;
     private final Counter refused;
+    private final ProblemWriter problems;
 
     PendingDeliveriesGuard(PendingDeliveries pending, @Value("${bulkhead.events.max-pending-deliveries:2000}") int limit,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ProblemWriter problems) {
         if (limit < 1) {
             throw new IllegalArgumentException("bulkhead.events.max-pending-deliveries must be at least 1, was " + limit);
         }
         this.pending = pending;
         this.limit = limit;
+        this.problems = problems;
         MeterRegistry registry = meters.getIfAvailable();
         this.refused = registry == null ? null : Counter.builder("bulkhead.events.changes.refused")
                 .description("changes refused with 503 because too many event deliveries were waiting").register(registry);
@@ -64,12 +68,13 @@ class PendingDeliveriesGuard extends OncePerRequestFilter {
         if (refused != null) {
             refused.increment();
         }
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        ProblemDetail busy = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, waiting
+                + " event deliveries are waiting (at most " + limit + "); changes are refused until they are done. Retry shortly.");
+        busy.setType(URI.create("about:blank"));
+        busy.setTitle("Busy");
+        busy.setProperty("pendingDeliveries", waiting);
+        busy.setProperty("limit", limit);
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Busy\",\"status\":503,"
-                + "\"detail\":\"" + waiting + " event deliveries are waiting (at most " + limit
-                + "); changes are refused until they are done. Retry shortly.\","
-                + "\"pendingDeliveries\":" + waiting + ",\"limit\":" + limit + "}");
+        problems.write(busy, response);
     }
 }

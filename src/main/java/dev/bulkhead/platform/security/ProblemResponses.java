@@ -1,10 +1,12 @@
 package dev.bulkhead.platform.security;
 
+import dev.bulkhead.platform.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -18,25 +20,40 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    private final ProblemWriter problems;
+
+    ProblemResponses(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                "a valid bearer token is required (Authorization: Bearer <token>)", request);
+        problems.write(problem(HttpStatus.UNAUTHORIZED, "Unauthorized",
+                "a valid bearer token is required (Authorization: Bearer <token>)", request), response);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Forbidden", "your role may not use this endpoint", request);
+        problems.write(problem(HttpStatus.FORBIDDEN, "Forbidden", "your role may not use this endpoint", request), response);
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
-            HttpServletRequest request) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("about:blank"));
+        problem.setTitle(title);
+        problem.setInstance(instance(request));
+        return problem;
+    }
+
+    /** The path asked for, as Spring MVC names it in its problems; left out if it is no valid URI reference. */
+    private static URI instance(HttpServletRequest request) {
+        try {
+            return URI.create(request.getRequestURI());
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
     }
 }

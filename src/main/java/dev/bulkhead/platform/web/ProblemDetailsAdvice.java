@@ -34,6 +34,12 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private final ProblemWriter problems;
+
+    ProblemDetailsAdvice(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -61,6 +67,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLarge tooLarge = RequestBodyTooLarge.in(ex);
+        if (tooLarge != null) { // a chunked body passed the size limit while Jackson read it (RequestSizeLimit)
+            return problems.respond(tooLarge.problem(), headers);
+        }
         JacksonException jackson = findCause(ex, JacksonException.class);
         if (jackson != null && !jackson.getPath().isEmpty()) {
             return invalid(List.of(new FieldProblem(path(jackson.getPath()), readableReason(jackson))), headers);
@@ -88,7 +98,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * keep serving (their connections are separate).
      */
     @ExceptionHandler(TransactionException.class)
-    ResponseEntity<ProblemDetail> handleTransactionFailure(TransactionException ex) throws TransactionException {
+    ResponseEntity<Object> handleTransactionFailure(TransactionException ex) throws TransactionException {
         ModuleOverBudgetException overBudget = findCause(ex, ModuleOverBudgetException.class);
         if (overBudget == null) {
             throw ex;
@@ -97,9 +107,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The " + overBudget.module() + " module is busy: all of its database connections are in use. Retry shortly.");
         problem.setTitle("Module busy");
         problem.setProperty("module", overBudget.module());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(overBudget.retryAfter().toSeconds()))
-                .body(problem);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(overBudget.retryAfter().toSeconds()));
+        return problems.respond(problem, headers);
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> errors, HttpHeaders headers) {
@@ -111,7 +121,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .map(error -> FieldError.of(error.field(), error.reason()))
                 .toList());
-        return ResponseEntity.badRequest().headers(headers).body(problem);
+        return problems.respond(problem, headers);
     }
 
     private static String reason(MessageSourceResolvable error) {

@@ -83,6 +83,8 @@ class PendingDeliveriesGuardTests {
 
         assertThat(refused).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).headers().hasValue("Retry-After", "1");
         assertThat(refused).bodyJson().extractingPath("$.title").isEqualTo("Busy");
+        assertThat(refused).bodyJson().extractingPath("$.type").isEqualTo("about:blank");
+        assertThat(refused).bodyJson().extractingPath("$.status").isEqualTo(503);
         assertThat(refused).bodyJson().extractingPath("$.limit").isEqualTo(TightBudgetsTest.MAX_PENDING_DELIVERIES);
         assertThat(refused).bodyJson().extractingPath("$.pendingDeliveries").asNumber().satisfies(
                 waiting -> assertThat(waiting.intValue()).isGreaterThanOrEqualTo(TightBudgetsTest.MAX_PENDING_DELIVERIES));

@@ -1,0 +1,72 @@
+package dev.bulkhead.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build documents every setting of the typed configuration records in the jar
+ * ({@code META-INF/spring-configuration-metadata.json}, written by Spring Boot's configuration processor from the
+ * records): each with a description, from the record's Javadoc, and its default, from the record's
+ * {@code @DefaultValue}, the one place it is kept (ADR 0028).
+ */
+class ConfigurationMetadataTests {
+
+    private static final List<String> RECORDS = List.of("dev.bulkhead.platform.security.SecurityProperties",
+            "dev.bulkhead.platform.web.RequestSizeProperties", "dev.bulkhead.platform.events.EventRetryProperties",
+            "dev.bulkhead.order.internal.OrderProperties", "dev.bulkhead.billing.internal.BillingProperties");
+
+    @Test
+    void the_metadata_names_each_setting_with_its_default() throws IOException {
+        String metadata = applicationMetadata();
+
+        assertThat(property(metadata, "bulkhead.security.max-request-bytes")).containsEntry("defaultValue", 65536)
+                .containsEntry("type", "java.lang.Long");
+        assertThat(property(metadata, "bulkhead.security.dev-tokens")).containsEntry("defaultValue", false);
+        assertThat(property(metadata, "bulkhead.security.token-lifetime")).containsEntry("defaultValue", "1h");
+        assertThat(property(metadata, "bulkhead.events.retry.max-attempts")).containsEntry("defaultValue", 8);
+        assertThat(property(metadata, "bulkhead.events.retry.interval")).containsEntry("defaultValue", "5s")
+                .containsEntry("type", "java.time.Duration");
+        assertThat(property(metadata, "bulkhead.order.payment-timeout")).containsEntry("defaultValue", "15m");
+        assertThat(property(metadata, "bulkhead.order.expiry-check-interval")).containsEntry("defaultValue", "10s");
+        assertThat(property(metadata, "bulkhead.billing.currency")).containsEntry("defaultValue", "EUR");
+    }
+
+    @Test
+    void every_setting_of_the_records_is_described_and_all_but_the_secret_have_a_default() throws IOException {
+        List<Map<String, Object>> properties = JsonPath.read(applicationMetadata(), "$.properties");
+        List<Map<String, Object>> typed = properties.stream().filter(property -> RECORDS.contains(property.get("sourceType"))).toList();
+
+        assertThat(typed).extracting(property -> property.get("sourceType")).containsAll(RECORDS);
+        assertThat(typed).allSatisfy(property -> assertThat((String) property.get("description"))
+                .as("description of %s", property.get("name")).isNotBlank());
+        assertThat(typed).filteredOn(property -> !property.containsKey("defaultValue")).extracting(property -> property.get("name"))
+                .as("settings without a default").containsExactly("bulkhead.security.jwt-secret");
+    }
+
+    private static Map<String, Object> property(String metadata, String name) {
+        List<Map<String, Object>> matches = JsonPath.read(metadata, "$.properties[?(@.name == '" + name + "')]");
+        assertThat(matches).as(name).hasSize(1);
+        assertThat((String) matches.get(0).get("description")).as("description of %s", name).isNotBlank();
+        return matches.get(0);
+    }
+
+    /** The application's own file: the compiled main classes, not one of the dependencies' jars. */
+    private static String applicationMetadata() throws IOException {
+        List<URL> files = Collections.list(ConfigurationMetadataTests.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json")).stream()
+                .filter(url -> url.getProtocol().equals("file")).toList();
+        assertThat(files).as("the metadata of the main classes").hasSize(1);
+        try (InputStream in = files.get(0).openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

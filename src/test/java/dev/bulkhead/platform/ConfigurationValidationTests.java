@@ -1,0 +1,66 @@
+package dev.bulkhead.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A setting out of range stops the start-up with Spring Boot's report naming the property and why,
+ * not later with a stack trace or never. Only the configuration records are started (all of Bulkhead's, as the
+ * application registers them): they are bound and validated before anything else that reads them is made.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConfigurationValidationTests {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConfigurationPropertiesScan("dev.bulkhead")
+    static class Records {
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bulkhead.security.max-request-bytes   | 0     | must be greater than or equal to 1
+            bulkhead.security.token-lifetime      | 0s    | must be longer than or equal to 1 second
+            bulkhead.events.retry.interval        | -5s   | must be longer than or equal to 1 milli
+            bulkhead.events.retry.max-attempts    | 0     | must be greater than or equal to 1
+            bulkhead.events.retry.batch-size      | -1    | must be greater than or equal to 1
+            bulkhead.order.payment-timeout        | 0s    | must be longer than or equal to 1 milli
+            bulkhead.order.expiry-check-interval  | 0ms   | must be longer than or equal to 1 milli
+            bulkhead.order.expiry-batch-size      | 0     | must be greater than or equal to 1
+            bulkhead.billing.currency             | euro  | must be an ISO 4217 code such as EUR
+            """)
+    void an_invalid_value_stops_the_start_up_naming_the_property(String property, String value, String reason,
+            CapturedOutput output) {
+        SpringApplication records = new SpringApplication(Records.class);
+        records.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> records.run("--spring.main.banner-mode=off", "--" + property + "=" + value).close())
+                .isInstanceOf(RuntimeException.class);
+
+        // Spring Boot's report names a record's property by its field ("bulkhead.security.maxRequestBytes") and its
+        // value as bound ("PT0S"), and the setting as it was given on the origin line: the command line here, an
+        // environment variable (BULKHEAD_SECURITY_MAX_REQUEST_BYTES) in production
+        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
+                .contains("Origin: \"" + property + "\" from property source").contains("Reason: " + reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "bulkhead.security.max-request-bytes=1", "bulkhead.events.retry.interval=1ms", "bulkhead.billing.currency=CHF" })
+    void the_smallest_valid_values_start(String setting, CapturedOutput output) {
+        SpringApplication records = new SpringApplication(Records.class);
+        records.setWebApplicationType(WebApplicationType.NONE);
+
+        records.run("--spring.main.banner-mode=off", "--" + setting).close();
+
+        assertThat(output.getOut() + output.getErr()).doesNotContain("APPLICATION FAILED TO START");
+    }
+}
