@@ -24,7 +24,7 @@ final class ModuleCalls {
 
         /** Where the platform serves this call when the callee's module runs in another process. */
         String httpPath() {
-            return "/internal/published-queries/" + callee.substring(0, callee.indexOf('('));
+            return "/internal/published-queries/" + callee.substring(0, callee.indexOf('(')).replace('.', '/');
         }
     }
 

@@ -22,7 +22,10 @@ class ConfigurationMetadataTests {
 
     private static final List<String> RECORDS = List.of("dev.bulkhead.platform.security.SecurityProperties",
             "dev.bulkhead.platform.web.RequestSizeProperties", "dev.bulkhead.platform.events.EventRetryProperties",
-            "dev.bulkhead.order.internal.OrderProperties", "dev.bulkhead.billing.internal.BillingProperties");
+            "dev.bulkhead.order.internal.OrderProperties", "dev.bulkhead.billing.internal.BillingProperties",
+            "dev.bulkhead.platform.events.DeliveryBacklogProperties",
+            "dev.bulkhead.platform.reconciliation.ReconciliationProperties",
+            "dev.bulkhead.dashboard.internal.DashboardProperties", "dev.bulkhead.platform.modules.HostedModulesProperties");
 
     @Test
     void the_metadata_names_each_setting_with_its_default() throws IOException {
@@ -38,6 +41,11 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "bulkhead.order.payment-timeout")).containsEntry("defaultValue", "15m");
         assertThat(property(metadata, "bulkhead.order.expiry-check-interval")).containsEntry("defaultValue", "10s");
         assertThat(property(metadata, "bulkhead.billing.currency")).containsEntry("defaultValue", "EUR");
+        assertThat(property(metadata, "bulkhead.events.max-pending-deliveries")).containsEntry("defaultValue", 2000);
+        assertThat(property(metadata, "bulkhead.reconciliation.interval")).containsEntry("defaultValue", "10m");
+        assertThat(property(metadata, "bulkhead.dashboard.part-timeout")).containsEntry("defaultValue", "300ms");
+        assertThat(property(metadata, "bulkhead.modules")).containsEntry("type", "java.util.List<java.lang.String>");
+        assertThat(property(metadata, "bulkhead.remote.serve-published-queries")).containsEntry("defaultValue", false);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.SpringApplication;
@@ -37,6 +38,9 @@ class ConfigurationValidationTests {
             bulkhead.order.expiry-check-interval  | 0ms   | must be longer than or equal to 1 milli
             bulkhead.order.expiry-batch-size      | 0     | must be greater than or equal to 1
             bulkhead.billing.currency             | euro  | must be an ISO 4217 code such as EUR
+            bulkhead.events.max-pending-deliveries | 0    | must be greater than or equal to 1
+            bulkhead.reconciliation.interval      | 0s    | must be longer than or equal to 1 second
+            bulkhead.dashboard.recent-orders      | 0     | must be greater than or equal to 1
             """)
     void an_invalid_value_stops_the_start_up_naming_the_property(String property, String value, String reason,
             CapturedOutput output) {
@@ -51,6 +55,18 @@ class ConfigurationValidationTests {
         // environment variable (BULKHEAD_SECURITY_MAX_REQUEST_BYTES) in production
         assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
                 .contains("Origin: \"" + property + "\" from property source").contains("Reason: " + reason);
+    }
+
+    @Test
+    void a_dashboard_part_allowed_longer_than_the_whole_answer_stops_the_start_up(CapturedOutput output) {
+        SpringApplication records = new SpringApplication(Records.class);
+        records.setWebApplicationType(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> records.run("--spring.main.banner-mode=off", "--bulkhead.dashboard.part-timeout=900ms",
+                "--bulkhead.dashboard.deadline=500ms").close()).isInstanceOf(RuntimeException.class);
+
+        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
+                .contains("bulkhead.dashboard.part-timeout must not exceed bulkhead.dashboard.deadline");
     }
 
     @ParameterizedTest(name = "{0}")

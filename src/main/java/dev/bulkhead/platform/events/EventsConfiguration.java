@@ -23,7 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EventRetryProperties.class)
+@EnableConfigurationProperties({ EventRetryProperties.class, DeliveryBacklogProperties.class })
 @EnableTransactionManagement(proxyTargetClass = true, order = EventsConfiguration.TRANSACTIONS)
 class EventsConfiguration {
 

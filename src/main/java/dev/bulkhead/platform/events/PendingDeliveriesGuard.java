@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -36,13 +35,10 @@ class PendingDeliveriesGuard extends OncePerRequestFilter {
     private final Counter refused;
     private final ProblemWriter problems;
 
-    PendingDeliveriesGuard(PendingDeliveries pending, @Value("${bulkhead.events.max-pending-deliveries:2000}") int limit,
+    PendingDeliveriesGuard(PendingDeliveries pending, DeliveryBacklogProperties backlog,
             ObjectProvider<MeterRegistry> meters, ProblemWriter problems) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("bulkhead.events.max-pending-deliveries must be at least 1, was " + limit);
-        }
         this.pending = pending;
-        this.limit = limit;
+        this.limit = backlog.maxPendingDeliveries();
         this.problems = problems;
         MeterRegistry registry = meters.getIfAvailable();
         this.refused = registry == null ? null : Counter.builder("bulkhead.events.changes.refused")

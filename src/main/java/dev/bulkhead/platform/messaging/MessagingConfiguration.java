@@ -65,7 +65,7 @@ class MessagingConfiguration {
     @Bean
     static EventExternalizationConfiguration eventExternalizationConfiguration(Environment environment) {
         EventCatalog catalog = EventCatalog.scan();
-        ActiveModules modules = ActiveModules.parse(environment.getProperty(ActiveModules.PROPERTY));
+        ActiveModules modules = ActiveModules.from(environment);
         String exchange = environment.getProperty(MessagingProperties.EXCHANGE, MessagingProperties.DEFAULT_EXCHANGE);
         return EventExternalizationConfiguration.externalizing()
                 .select(event -> catalog.contains(event.getClass()) && modules.hostsClass(event.getClass().getName()))

@@ -3,9 +3,11 @@ package dev.bulkhead.platform.modules;
 import dev.bulkhead.platform.RegistrySchema;
 import dev.bulkhead.platform.modules.DeclaredModules.DeclaredModule;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -31,16 +33,22 @@ public final class ActiveModules {
         return new ActiveModules(Set.of());
     }
 
+    /** The modules this process hosts, as configured ({@link HostedModulesProperties}). */
+    public static ActiveModules from(Environment environment) {
+        return of(HostedModulesProperties.of(environment).modules());
+    }
+
     /**
      * @param list the value of {@value #PROPERTY}; blank means all
      * @throws IllegalArgumentException for a name that is no module, so a typo cannot start an empty process
      */
-    public static ActiveModules parse(String list) {
-        if (!StringUtils.hasText(list)) {
-            return all();
-        }
+    public static ActiveModules parse(@Nullable String list) {
+        return StringUtils.hasText(list) ? of(List.of(list.split(","))) : all();
+    }
+
+    private static ActiveModules of(List<String> list) {
         Set<String> names = new LinkedHashSet<>();
-        for (String name : list.split(",")) {
+        for (String name : list) {
             String module = name.trim();
             if (module.isEmpty()) {
                 continue;

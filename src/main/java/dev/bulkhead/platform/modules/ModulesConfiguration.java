@@ -15,7 +15,7 @@ class ModulesConfiguration {
 
     @Bean
     static ActiveModules activeModules(Environment environment) {
-        return ActiveModules.parse(environment.getProperty(ActiveModules.PROPERTY));
+        return ActiveModules.from(environment);
     }
 
     @Bean

@@ -7,15 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs every {@link Reconciliation} the modules provide, on a schedule
- * ({@code bulkhead.reconciliation.interval}, default 10 minutes) and on demand, and publishes
+ * ({@link ReconciliationProperties#interval()}) and on demand, and publishes
  * each run's counts as a log line and as metrics ({@code bulkhead.reconciliation.*{copy}}).
  */
 @Component
+@EnableConfigurationProperties(ReconciliationProperties.class)
 class ReconciliationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
@@ -31,8 +33,7 @@ class ReconciliationRunner {
     }
 
     /** On one instance at a time across the cluster. */
-    @Scheduled(initialDelayString = "${bulkhead.reconciliation.interval:PT10M}",
-            fixedDelayString = "${bulkhead.reconciliation.interval:PT10M}")
+    @Scheduled(initialDelayString = ReconciliationProperties.INTERVAL, fixedDelayString = ReconciliationProperties.INTERVAL)
     void onSchedule() {
         lock.runExclusively("reconciliation", this::runAll);
     }

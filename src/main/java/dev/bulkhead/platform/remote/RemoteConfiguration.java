@@ -18,7 +18,7 @@ class RemoteConfiguration {
 
     @Bean
     static RemoteApis remoteApis(Environment environment) {
-        return new RemoteApis(environment, ActiveModules.parse(environment.getProperty(ActiveModules.PROPERTY)));
+        return new RemoteApis(environment, ActiveModules.from(environment));
     }
 
     /** Created only when a remote API is: the monolith builds no HTTP client. */
