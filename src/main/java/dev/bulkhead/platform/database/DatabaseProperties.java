@@ -79,7 +79,9 @@ public class DatabaseProperties {
 
         /** Defaults to {@code spring.datasource.url}. */
         private String url;
+        /** An administrator (a superuser, or a role with CREATEROLE) that provisions roles, logins and schemas. */
         private String username;
+        /** The administrator's password; from the environment or a secret, never from the repository. */
         private String password;
 
         public String getUrl() {

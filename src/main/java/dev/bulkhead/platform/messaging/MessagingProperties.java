@@ -16,6 +16,7 @@ public class MessagingProperties {
     static final String EXCHANGE = "bulkhead.messaging.exchange";
     static final String DEFAULT_EXCHANGE = "bulkhead.events";
 
+    /** Whether every event of the hosted modules also goes to RabbitMQ, signed, and other modules' events come from it. */
     private boolean enabled;
 
     /** The topic exchange every externalized event goes to, with the event's name as routing key. */
