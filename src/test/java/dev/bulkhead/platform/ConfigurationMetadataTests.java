@@ -23,7 +23,7 @@ class ConfigurationMetadataTests {
     private static final List<String> RECORDS = List.of("dev.bulkhead.platform.security.SecurityProperties",
             "dev.bulkhead.platform.web.RequestSizeProperties", "dev.bulkhead.platform.events.EventRetryProperties",
             "dev.bulkhead.order.internal.OrderProperties", "dev.bulkhead.billing.internal.BillingProperties",
-            "dev.bulkhead.platform.events.DeliveryBacklogProperties",
+            "dev.bulkhead.platform.events.DeliveryBacklogProperties", "dev.bulkhead.platform.events.DeliveryCommitProperties",
             "dev.bulkhead.platform.reconciliation.ReconciliationProperties",
             "dev.bulkhead.dashboard.internal.DashboardProperties", "dev.bulkhead.platform.modules.HostedModulesProperties");
 

@@ -27,11 +27,13 @@ final class CompletionInListenerTransaction implements MethodInterceptor {
     // per delivery cost more CPU than the flush it serves
     private final SingletonSupplier<InTransactionCompletionRegistry> registry;
     private final SingletonSupplier<EntityManagerFactory> entityManagers;
+    private final SingletonSupplier<AsynchronousDeliveryCommit> commits;
 
     CompletionInListenerTransaction(ObjectProvider<InTransactionCompletionRegistry> registry,
-            ObjectProvider<EntityManagerFactory> entityManagers) {
+            ObjectProvider<EntityManagerFactory> entityManagers, ObjectProvider<AsynchronousDeliveryCommit> commits) {
         this.registry = SingletonSupplier.of(registry::getObject);
         this.entityManagers = SingletonSupplier.of(entityManagers::getIfAvailable);
+        this.commits = SingletonSupplier.of(commits::getObject);
     }
 
     @Override
@@ -43,6 +45,8 @@ final class CompletionInListenerTransaction implements MethodInterceptor {
         flushPersistenceContext();
         registry.obtain().completeInCurrentTransaction(invocation.getArguments()[0],
                 PublicationTargetIdentifier.of(ListenerIds.of(invocation.getMethod())));
+        // the mark commits with the listener's work: a crash that loses both leaves the publication to redeliver
+        commits.obtain().relaxCurrentTransaction();
         return result;
     }
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ EventRetryProperties.class, DeliveryBacklogProperties.class })
+@EnableConfigurationProperties({ EventRetryProperties.class, DeliveryBacklogProperties.class, DeliveryCommitProperties.class })
 @EnableTransactionManagement(proxyTargetClass = true, order = EventsConfiguration.TRANSACTIONS)
 class EventsConfiguration {
 
@@ -53,9 +53,9 @@ class EventsConfiguration {
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor completionInListenerTransactionAdvisor(ObjectProvider<InTransactionCompletionRegistry> registry,
-            ObjectProvider<EntityManagerFactory> entityManagers) {
+            ObjectProvider<EntityManagerFactory> entityManagers, ObjectProvider<AsynchronousDeliveryCommit> commits) {
         var advisor = new DefaultPointcutAdvisor(new AfterCommitListeners(),
-                new CompletionInListenerTransaction(registry, entityManagers));
+                new CompletionInListenerTransaction(registry, entityManagers, commits));
         advisor.setOrder(Ordered.LOWEST_PRECEDENCE);
         return advisor;
     }
