@@ -28,6 +28,7 @@ public final class PartialProcess {
         properties.put("server.port", port);
         properties.put("spring.datasource.url", database.jdbcUrl());
         for (String owner : DeclaredModules.application().schemaByOwner().keySet()) {
+            // roles belong to the whole server: the main process's logins are the other tests' logins
             properties.put(ModuleLogin.passwordProperty(owner), TestDatabaseConfiguration.moduleLoginPassword(owner));
         }
         if (database.explicit()) {
@@ -35,7 +36,10 @@ public final class PartialProcess {
             properties.put("spring.datasource.password", database.password());
         } else {
             // as in production: an unprivileged login role, the server's administrator only to provision
-            properties.put("spring.datasource.username", own.get("bulkhead.database.role-prefix") + "_login");
+            // the main test application's login keeps its name; another role prefix gets a login of its own
+            Object configuredPrefix = own.get("bulkhead.database.role-prefix");
+            String prefix = configuredPrefix == null ? "bulkhead" : configuredPrefix.toString();
+            properties.put("spring.datasource.username", prefix.equals("bulkhead") ? TestDatabaseConfiguration.LOGIN_ROLE : prefix + "_login");
             properties.put("spring.datasource.password", randomKey());
             properties.put("bulkhead.database.admin.username", database.username());
             properties.put("bulkhead.database.admin.password", database.password());

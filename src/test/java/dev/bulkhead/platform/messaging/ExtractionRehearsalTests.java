@@ -2,19 +2,13 @@ package dev.bulkhead.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulkhead.BulkheadApplication;
-import dev.bulkhead.platform.modules.DeclaredModules;
-import dev.bulkhead.platform.database.ModuleLogin;
-import dev.bulkhead.testing.TestDatabaseConfiguration;
 import dev.bulkhead.billing.BillingApi;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderPlaced;
+import dev.bulkhead.testing.PartialProcess;
 import dev.bulkhead.testing.TestBroker;
 import dev.bulkhead.testing.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +33,6 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -271,33 +263,13 @@ class ExtractionRehearsalTests {
     private ConfigurableApplicationContext start(TestDatabase.Coordinates database, int port, Map<String, String> own) {
         Map<String, Object> properties = new HashMap<>(broker.springProperties());
         properties.putAll(own);
-        properties.put("server.port", port);
         properties.put("bulkhead.messaging.enabled", true);
         properties.put("bulkhead.messaging.exchange", exchange);
         keys.forEach((id, secret) -> properties.put("bulkhead.messaging.signing.keys." + id, secret));
         properties.put("bulkhead.remote.serve-published-queries", true);
         properties.put("bulkhead.events.retry.interval", "200ms");
         properties.put("bulkhead.events.retry.initial-backoff", "100ms");
-        properties.put("spring.datasource.url", database.jdbcUrl());
-        for (String owner : DeclaredModules.application().schemaByOwner().keySet()) {
-            // roles belong to the whole server: the main process's logins are the other tests' logins
-            properties.put(ModuleLogin.passwordProperty(owner), TestDatabaseConfiguration.moduleLoginPassword(owner));
-        }
-        if (database.explicit()) {
-            properties.put("spring.datasource.username", database.username());
-            properties.put("spring.datasource.password", database.password());
-        } else {
-            // as in production: an unprivileged login role, the server's administrator only to provision
-            String prefix = String.valueOf(own.getOrDefault("bulkhead.database.role-prefix", "bulkhead"));
-            properties.put("spring.datasource.username", prefix.equals("bulkhead") ? TestDatabaseConfiguration.LOGIN_ROLE : prefix + "_login");
-            properties.put("spring.datasource.password", randomKey());
-            properties.put("bulkhead.database.admin.username", database.username());
-            properties.put("bulkhead.database.admin.password", database.password());
-        }
-        // as command-line arguments, which win over application.properties like a deployment's environment
-        String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(BulkheadApplication.class).run(arguments);
+        return PartialProcess.start(database, port, properties);
     }
 
     private static List<String> strings(TestDatabase.Coordinates database, String sql) {
@@ -333,16 +305,10 @@ class ExtractionRehearsalTests {
     }
 
     private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
+        return PartialProcess.randomKey();
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return PartialProcess.freePort();
     }
 }
