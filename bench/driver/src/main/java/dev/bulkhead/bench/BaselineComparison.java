@@ -62,7 +62,7 @@ final class BaselineComparison {
         String database = null;
         for (int round = 1; round <= plan.rounds(); round++) {
             for (Build build : List.of(baseline, current)) {
-                Progress.say("compare, round %d of %d: %s (%s)", round, plan.rounds(), build.name(), build.version());
+                Progress.say("compare, round %d of %d: %s, %s", round, plan.rounds(), build.name(), build.version());
                 try (PostgresServer server = servers.apply(build.name() + "-" + round)) {
                     database = server.description();
                     runs.add(run(plan, java, build, round, server));
