@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The benchmark of issue 9 (ADR 0016): start-up against a minimal app, the SQL floor of one order, the order flow
- * under rising open-loop load, the dashboard against its parts, peak RSS; then the Markdown report and the chart.
+ * under rising open-loop load, the dashboard against its parts, peak RSS; with {@code --phases compare}, the current
+ * jar against a baseline jar (issue 20); then the Markdown report and the chart.
  * Run it with {@code bench/run}, which builds the jars and measures the build's own check times first.
  */
 public final class BenchMain {
@@ -29,6 +31,25 @@ public final class BenchMain {
         JavaSetup jdk17 = new JavaSetup("JDK " + JdkVersion.of(options.jdk17()), options.jdk17(), List.of());
         JavaSetup jdk25 = options.jdk25() == null ? null
                 : new JavaSetup("JDK " + JdkVersion.of(options.jdk25()), options.jdk25(), List.of());
+        if (options.runs("startup") || options.runs("floor") || options.runs("load")) {
+            sharedServerPhases(options, jdk17, jdk25, logs, report);
+        } else {
+            report.database("none: only the comparison with a baseline ran (section 7)");
+        }
+
+        // after the other phases, whose server is stopped by now: each run of the comparison starts one of its own
+        if (options.runs("compare")) {
+            compare(options, jdk25 == null ? jdk17 : jdk25, logs, report);
+            report.loadAt("after the comparison");
+        }
+        report.checkTimes(options.checkTimes());
+        report.write(options.results());
+        Progress.say("report: %s", options.results().resolve("report.md"));
+    }
+
+    /** Start-up, the SQL floor and the load: one server (fast settings, or --db-url), a database per phase. */
+    private static void sharedServerPhases(BenchOptions options, JavaSetup jdk17, JavaSetup jdk25, Path logs, Report report)
+            throws Exception {
         try (PostgresServer server = options.dbUrl() == null ? PostgresServer.embedded(options.work())
                 : PostgresServer.external(options.dbUrl(), options.dbUser(), options.dbPassword())) {
             report.database(server.description());
@@ -83,8 +104,25 @@ public final class BenchMain {
             report.loadAt("after the load");
             }
         }
-        report.checkTimes(options.checkTimes());
-        report.write(options.results());
-        Progress.say("report: %s", options.results().resolve("report.md"));
+    }
+
+    /**
+     * Issue 20's comparison, on JDK 25 when there is one (the JDK of the issue's measurement), against a fresh durable
+     * embedded server per run, or fresh databases on the {@code --db-url} server (whose durability is its own).
+     */
+    private static void compare(BenchOptions options, JavaSetup java, Path logs, Report report) throws java.sql.SQLException {
+        BenchOptions.Comparison comparison = options.comparison();
+        Function<String, PostgresServer> servers = options.dbUrl() == null ? name -> PostgresServer.durable(options.work(), name)
+                : name -> PostgresServer.external(options.dbUrl(), options.dbUser(), options.dbPassword());
+        BaselineComparison.Plan plan = new BaselineComparison.Plan(comparison.rounds(), comparison.warmUp(), comparison.measure(),
+                16, Duration.ofMinutes(2));
+        Progress.say("compare: %d rounds on %s, warm-up %d s, measurements %d s", plan.rounds(), java.label(),
+                plan.warmUp().toSeconds(), plan.measure().toSeconds());
+        Instant started = Instant.now();
+        String before = MachineInfo.load();
+        BaselineComparison.Outcome outcome = new BaselineComparison(servers, logs, PORT).run(plan, java,
+                new BaselineComparison.Build("baseline", comparison.baselineVersion(), comparison.baselineJar()),
+                new BaselineComparison.Build("current", comparison.currentVersion(), options.jar()));
+        report.comparison(outcome, started, "before " + before + ", after " + MachineInfo.load());
     }
 }

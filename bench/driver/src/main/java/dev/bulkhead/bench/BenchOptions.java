@@ -1,15 +1,31 @@
 package dev.bulkhead.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The command line of the driver; {@code bench/run} fills it in. */
 record BenchOptions(boolean quick, Path jar, Path minimalJar, Path jdk17, Path jdk25, Path results, Path work,
-        String dbUrl, String dbUser, String dbPassword, Path checkTimes, java.util.Set<String> phases, Path jfr) {
+        String dbUrl, String dbUser, String dbPassword, Path checkTimes, Set<String> phases, Path jfr, Path analysis,
+        String command, Comparison comparison) {
+
+    /**
+     * The comparison with a baseline jar (issue 20): {@code --baseline-jar}, the commits both jars were built from,
+     * {@code --rounds}, {@code --warmup} and {@code --measure} (durations such as {@code 30s} or {@code 2m}).
+     */
+    record Comparison(Path baselineJar, String baselineVersion, String currentVersion, int rounds, Duration warmUp,
+            Duration measure) {
+    }
 
     boolean runs(String phase) {
         return phases.contains(phase);
+    }
+
+    /** Whether this run measures only the comparison: its section then goes into the report already there. */
+    boolean comparesOnly() {
+        return phases.equals(Set.of("compare"));
     }
 
     static BenchOptions parse(String[] args) {
@@ -24,11 +40,26 @@ record BenchOptions(boolean quick, Path jar, Path minimalJar, Path jdk17, Path j
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        Comparison comparison = new Comparison(path(values, "baseline-jar"), values.get("baseline-version"),
+                values.getOrDefault("current-version", "working tree"), Integer.parseInt(values.getOrDefault("rounds", "2")),
+                duration(values.getOrDefault("warmup", "60s")), duration(values.getOrDefault("measure", "30s")));
+        Set<String> phases = Set.of(values.getOrDefault("phases", "startup,floor,load").split(","));
+        if (phases.contains("compare") && comparison.baselineJar() == null) {
+            throw new IllegalArgumentException("the compare phase needs --baseline-jar");
+        }
         return new BenchOptions(quick, path(values, "jar"), path(values, "minimal-jar"),
                 Path.of(values.getOrDefault("jdk17", System.getProperty("java.home"))), path(values, "jdk25"),
                 path(values, "results"), path(values, "work"), values.get("db-url"),
                 values.getOrDefault("db-user", "postgres"), values.getOrDefault("db-password", ""), path(values, "check-times"),
-                java.util.Set.of(values.getOrDefault("phases", "startup,floor,load").split(",")), path(values, "jfr"));
+                phases, path(values, "jfr"), path(values, "analysis"), values.getOrDefault("command", "bench/run"), comparison);
+    }
+
+    /** {@code 90}, {@code 90s} or {@code 2m}. */
+    static Duration duration(String text) {
+        if (text.endsWith("m")) {
+            return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+        }
+        return Duration.ofSeconds(Long.parseLong(text.endsWith("s") ? text.substring(0, text.length() - 1) : text));
     }
 
     private static Path path(Map<String, String> values, String key) {

@@ -15,6 +15,11 @@ final class Latencies {
         recordNanos(micros * 1000);
     }
 
+    /** Adds another set's latencies to this one: each closed-loop connection records its own, merged at the end. */
+    void add(Latencies other) {
+        histogram.add(other.histogram);
+    }
+
     long count() {
         return histogram.getTotalCount();
     }

@@ -12,8 +12,9 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The one PostgreSQL every phase of a run uses: embedded (started here, as the tests do with
- * {@code TestDatabase}) or the server named by {@code --db-url}. Each phase gets a database of its own.
+ * The PostgreSQL a phase uses: embedded (started here, as the tests do with {@code TestDatabase}) or the server
+ * named by {@code --db-url}. The phases up to the load share one server, each with a database of its own; the
+ * comparison with a baseline starts a durable one per run.
  * The embedded server writes its log to a file, so the statements of one order can be read back.
  */
 final class PostgresServer implements AutoCloseable {
@@ -37,13 +38,27 @@ final class PostgresServer implements AutoCloseable {
 
     /** Same settings as the test server (ADR 0005): durability off, so we measure CPU work, not this disk. */
     static PostgresServer embedded(Path workDirectory) {
+        return embedded(workDirectory.resolve("postgres-log"), false);
+    }
+
+    /**
+     * Durable, as a deployment runs it ({@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on):
+     * for the comparison with a baseline, where what a commit costs on this disk is part of what is compared.
+     * Each gets a log directory of its own under {@code workDirectory}, named {@code name}.
+     */
+    static PostgresServer durable(Path workDirectory, String name) {
+        return embedded(workDirectory.resolve("postgres-log-" + name), true);
+    }
+
+    private static PostgresServer embedded(Path logDirectory, boolean durable) {
+        String durability = durable ? "on" : "off";
         try {
-            Path logs = Files.createDirectories(workDirectory.resolve("postgres-log").toAbsolutePath());
+            Path logs = Files.createDirectories(logDirectory.toAbsolutePath());
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("fsync", durability)
+                    .setServerConfig("synchronous_commit", durability)
+                    .setServerConfig("full_page_writes", durability)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("shared_preload_libraries", System.getProperty("bench.pg.preload", ""))
@@ -51,23 +66,41 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("log_directory", logs.toString())
                     .setServerConfig("log_filename", "postgres.log")
                     .start();
-            String version;
+            String description;
             try (Connection c = server.getPostgresDatabase().getConnection(); Statement statement = c.createStatement()) {
-                version = c.getMetaData().getDatabaseProductVersion();
+                description = "embedded " + describe(c);
                 // set here, not with setServerConfig: pg_ctl passes that through a shell, which eats '|' and spaces
                 statement.execute("ALTER SYSTEM SET log_line_prefix = '%m|%p|'");
                 statement.execute("SELECT pg_reload_conf()");
             }
             return new PostgresServer(server.getJdbcUrl("postgres", "postgres"), "postgres", "", server,
-                    logs.resolve("postgres.log"), "embedded PostgreSQL " + version + " (fsync=off, synchronous_commit=off)");
+                    logs.resolve("postgres.log"), description);
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL", e);
         }
     }
 
+    /** The version and the durability settings as the server reports them, not as we asked for them. */
+    private static String describe(Connection connection) throws SQLException {
+        StringBuilder settings = new StringBuilder();
+        try (Statement statement = connection.createStatement()) {
+            for (String setting : new String[] { "fsync", "synchronous_commit", "full_page_writes" }) {
+                try (java.sql.ResultSet value = statement.executeQuery("SHOW " + setting)) {
+                    value.next();
+                    settings.append(settings.isEmpty() ? "" : ", ").append(setting).append('=').append(value.getString(1));
+                }
+            }
+        }
+        return "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion() + " (" + settings + ")";
+    }
+
     /** A server of your own; its user must be a superuser (the app provisions roles, the bench reads every schema). */
     static PostgresServer external(String url, String user, String password) {
-        return new PostgresServer(url, user, password, null, null, "PostgreSQL at " + url);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            return new PostgresServer(url, user, password, null, null, describe(c) + " at " + url);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to " + url, e);
+        }
     }
 
     /** A fresh database on the server, dropped first if a previous run left it behind. */
