@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "bulkhead.database.budgets.billing.max-connections=2",
+        "bulkhead.database.budgets.billing.request-acquire-timeout=200ms", // fails fast as a tight deployment would
         "bulkhead.database.budgets.order.statement-timeout=500ms",
         "bulkhead.events.max-pending-deliveries=" + TightBudgetsTest.MAX_PENDING_DELIVERIES })
 @AutoConfigureMockMvc

@@ -176,7 +176,7 @@ public class DatabaseProperties {
         }
 
         public Duration requestAcquireTimeout() {
-            return requestAcquireTimeout != null ? requestAcquireTimeout : Duration.ofMillis(200);
+            return requestAcquireTimeout != null ? requestAcquireTimeout : Duration.ofSeconds(1);
         }
 
         public Duration backgroundAcquireTimeout() {
