@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A fourth module added the way README's "Add a module" says, and nothing else: {@code dev.bulkhead.loyalty} lives in
+ * A new module added the way README's "Add a module" says, and nothing else: {@code dev.bulkhead.loyalty} lives in
  * the test sources (a package with {@code @ApplicationModule} and {@code @OwnsSchema}, an entity, a repository, a
  * published query and {@code db/loyalty/V1__balances.sql}); no platform file knows its name. The running test
  * application must have migrated its schema, provisioned its roles and login, built its pool, routed its code to
