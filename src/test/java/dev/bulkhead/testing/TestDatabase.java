@@ -32,6 +32,8 @@ public final class TestDatabase {
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static Server server;
+    /** An embedded server of the tests' own, started only when the shared server is an explicit one. */
+    private static Server ownServer;
 
     private TestDatabase() {
     }
@@ -42,6 +44,22 @@ public final class TestDatabase {
             server = startServer();
         }
         return server.newDatabase(purpose);
+    }
+
+    /**
+     * A new database on a server the tests own, for a test that changes the server itself (creates a superuser, edits
+     * its authentication rules): the shared server when the tests started it, otherwise (an explicit server from the
+     * environment, which is not theirs to change) an embedded server of its own, started once.
+     */
+    public static synchronized Coordinates newDatabaseOnOwnServer(String purpose) {
+        Coordinates shared = newDatabase(purpose);
+        if (!shared.explicit()) {
+            return shared;
+        }
+        if (ownServer == null) {
+            ownServer = embeddedServer();
+        }
+        return ownServer.newDatabase(purpose);
     }
 
     /** Where a test database is and how it was obtained ({@code explicit}, {@code testcontainers} or {@code embedded}). */
@@ -74,6 +92,10 @@ public final class TestDatabase {
             return purpose -> createDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                     purpose, "testcontainers");
         }
+        return embeddedServer();
+    }
+
+    private static Server embeddedServer() {
         EmbeddedPostgres embedded = startEmbedded();
         afterApplicationsClosed(() -> {
             try {

@@ -2,7 +2,6 @@ package dev.bulkhead.platform.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.bulkhead.BulkheadApplication;
 import dev.bulkhead.testing.TestDatabase;
@@ -60,8 +59,7 @@ class ModuleLoginStartupTests {
 
     @Test
     void a_superuser_as_a_module_login_is_refused_and_left_as_it_is(CapturedOutput output) throws Exception {
-        TestDatabase.Coordinates database = TestDatabase.newDatabase("superlogin");
-        assumeFalse(database.explicit(), "creates a superuser on the server");
+        TestDatabase.Coordinates database = TestDatabase.newDatabaseOnOwnServer("superlogin"); // creates a superuser
         PasswordChecked.execute(database, "create role super_billing_root superuser");
         List<String> args = base(database, "superlogin");
         passwords(args, "right", "");
@@ -77,8 +75,8 @@ class ModuleLoginStartupTests {
 
     @Test
     void a_wrong_module_password_names_the_module_and_its_variable(CapturedOutput output) throws Exception {
-        TestDatabase.Coordinates database = TestDatabase.newDatabase("wrongpassword");
-        assumeFalse(database.explicit(), "needs a server whose authentication rules this test may change");
+        // changes the server's authentication rules
+        TestDatabase.Coordinates database = TestDatabase.newDatabaseOnOwnServer("wrongpassword");
         List<String> provisioned = base(database, "wrongpw");
         passwords(provisioned, "right", "");
         start(provisioned).close(); // provisions every login with the right passwords
