@@ -1,19 +1,12 @@
 package modulith.boundaries.rules;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import modulith.boundaries.BoundaryRule;
 import modulith.boundaries.Codebase;
 import modulith.boundaries.Location;
-import modulith.boundaries.ModuleMap;
 import modulith.boundaries.PackageSet;
 import modulith.boundaries.RuleResult;
 import modulith.boundaries.Violation;
@@ -128,28 +121,14 @@ public final class DatabaseIdentityRule implements BoundaryRule {
 
     /** Every module's migrations and every shared schema's, as R6 reads them: the folder name is the owner. */
     private void checkMigrations(Codebase codebase, List<Violation> violations) {
-        Path root = codebase.configuration().repositoryRoot().resolve(codebase.configuration().migrationRoot());
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        ModuleMap modules = codebase.modules();
         PackageSet provisioning = codebase.configuration().identityStatementPackages();
-        for (Path folder : list(root)) {
-            String owner = folder.getFileName().toString();
-            Optional<String> schema = modules.schemaOf(owner).or(() -> modules.isShared(owner) ? Optional.of(owner) : Optional.empty());
-            if (!Files.isDirectory(folder) || schema.isEmpty()) {
-                continue;
-            }
-            for (Path script : list(folder)) {
-                if (!script.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
-                    continue;
-                }
-                String file = codebase.sources().relative(script);
-                String sql = read(script);
-                for (IdentityStatements.Finding finding : IdentityStatements.in(sql, schema)) {
-                    violations.add(violation(finding, "the migration ", owner, schema, provisioning,
-                            Location.of(file, lineOf(sql, finding.offset()), file)));
-                }
+        for (MigrationScript script : MigrationScript.in(codebase)) {
+            String file = codebase.sources().relative(script.path());
+            String sql = script.sql();
+            Optional<String> schema = Optional.of(script.schema());
+            for (IdentityStatements.Finding finding : IdentityStatements.in(sql, schema)) {
+                violations.add(violation(finding, "the migration ", script.owner(), schema, provisioning,
+                        Location.of(file, lineOf(sql, finding.offset()), file)));
             }
         }
     }
@@ -178,21 +157,5 @@ public final class DatabaseIdentityRule implements BoundaryRule {
             }
         }
         return line;
-    }
-
-    private static List<Path> list(Path folder) {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path script) {
-        try {
-            return Files.readString(script);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,15 +1,8 @@
 package modulith.boundaries.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import modulith.boundaries.BoundaryRule;
 import modulith.boundaries.Codebase;
 import modulith.boundaries.Location;
@@ -55,32 +48,18 @@ public final class OwnSchemaMigrationRule implements BoundaryRule {
 
     @Override
     public RuleResult check(Codebase codebase) {
-        Path root = codebase.configuration().repositoryRoot().resolve(codebase.configuration().migrationRoot());
         List<Violation> violations = new ArrayList<>();
         List<Violation> warnings = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return RuleResult.of(violations);
-        }
-        ModuleMap modules = codebase.modules();
-        for (Path folder : list(root)) {
-            String owner = folder.getFileName().toString();
-            Optional<String> schema = modules.schemaOf(owner).or(() -> modules.isShared(owner) ? Optional.of(owner) : Optional.empty());
-            if (!Files.isDirectory(folder) || schema.isEmpty()) {
-                continue;
-            }
-            for (Path script : list(folder)) {
-                if (script.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
-                    checkScript(codebase, owner, schema.get(), script, violations, warnings);
-                }
-            }
+        for (MigrationScript script : MigrationScript.in(codebase)) {
+            checkScript(codebase, script.owner(), script.schema(), script, violations, warnings);
         }
         return new RuleResult(violations, warnings);
     }
 
-    private void checkScript(Codebase codebase, String owner, String ownSchema, Path script, List<Violation> violations,
+    private void checkScript(Codebase codebase, String owner, String ownSchema, MigrationScript script, List<Violation> violations,
             List<Violation> warnings) {
-        String file = codebase.sources().relative(script);
-        for (SqlScript.ScriptStatement statement : SqlScript.split(read(script))) {
+        String file = codebase.sources().relative(script.path());
+        for (SqlScript.ScriptStatement statement : SqlScript.split(script.sql())) {
             Location location = Location.of(file, statement.line(), file);
             SqlTables.Analysis analysis = SqlTables.of(statement.sql());
             List<TableReference> named = analysis.understood() ? analysis.references()
@@ -122,21 +101,5 @@ public final class OwnSchemaMigrationRule implements BoundaryRule {
     private static String firstWords(String sql) {
         String flat = sql.strip().replaceAll("\\s+", " ");
         return flat.length() > 70 ? flat.substring(0, 67) + "…" : flat;
-    }
-
-    private static List<Path> list(Path folder) {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path script) {
-        try {
-            return Files.readString(script);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -25,7 +25,7 @@ public class DatabaseProperties {
     private final Admin admin = new Admin();
 
     /**
-     * The login of each schema owner's pool ({@code events}, {@code user}, {@code billing}, ...): its own
+     * The login of each schema owner's pool ({@code events} and every module that owns a schema): its own
      * PostgreSQL role, a member of that owner's app role only. Set
      * {@code BULKHEAD_DATABASE_LOGINS_<OWNER>_PASSWORD}; the username defaults to {@code <prefix>_<owner>_login}.
      */
@@ -74,23 +74,13 @@ public class DatabaseProperties {
         return merged;
     }
 
-    /** An administrator connection (superuser or CREATEROLE) used only to provision and migrate. */
-    public static class Admin {
+    /** One role's login: a schema owner's pool connects as it at run time, the administrator to provision. */
+    public static class Login {
 
-        /** Defaults to {@code spring.datasource.url}. */
-        private String url;
-        /** An administrator (a superuser, or a role with CREATEROLE) that provisions roles, logins and schemas. */
+        /** The login role's name. */
         private String username;
-        /** The administrator's password; from the environment or a secret, never from the repository. */
+        /** Its password; from the environment or a secret, never from the repository. */
         private String password;
-
-        public String getUrl() {
-            return url;
-        }
-
-        public void setUrl(String url) {
-            this.url = url;
-        }
 
         public String getUsername() {
             return username;
@@ -109,26 +99,21 @@ public class DatabaseProperties {
         }
     }
 
-    /** One schema owner's login: the role its pool connects as at run time. */
-    public static class Login {
+    /**
+     * An administrator (a superuser, or a role with CREATEROLE) used only to provision roles, logins and schemas,
+     * and to migrate.
+     */
+    public static class Admin extends Login {
 
-        private String username;
-        private String password;
+        /** Defaults to {@code spring.datasource.url}. */
+        private String url;
 
-        public String getUsername() {
-            return username;
+        public String getUrl() {
+            return url;
         }
 
-        public void setUsername(String username) {
-            this.username = username;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
+        public void setUrl(String url) {
+            this.url = url;
         }
     }
 
