@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
@@ -60,6 +61,9 @@ class OrderModuleTests {
 
     @Autowired
     StatusMoves moves;
+
+    @Autowired
+    OrderInbox inbox;
 
     @Autowired
     OrderRepository repository;
@@ -157,6 +161,16 @@ class OrderModuleTests {
         scenario.publish(paid)
                 .andWaitForStateChange(() -> completedPublicationsOf(paid.eventId()), count -> count == 2)
                 .andVerify(count -> assertThat(api.findById(order.id()).orElseThrow().timeline()).hasSize(2));
+    }
+
+    @Test
+    void an_inbox_mark_outside_a_handlers_transaction_is_refused_and_not_written() {
+        UUID eventId = UUID.randomUUID();
+
+        assertThatThrownBy(() -> inbox.firstDelivery(eventId, "a careless colleague's handler"))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(jdbc.sql("select count(*) from orders.applied_events where event_id = ?").param(eventId)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
