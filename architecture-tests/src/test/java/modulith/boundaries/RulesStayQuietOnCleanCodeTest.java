@@ -33,7 +33,7 @@ class RulesStayQuietOnCleanCodeTest {
      */
     @Test
     void the_identity_rule_allows_routines_pinned_to_their_own_schema_and_grant_in_prose() throws IOException {
-        String routines = Files.readString(Path.of("architecture-tests/fixtures/resources/fixture-migrations/cleanshop/billing/V2__ledger_checks.sql"));
+        String routines = Files.readString(Fixtures.MIGRATIONS_FOLDER.resolve("cleanshop/billing/V2__ledger_checks.sql"));
         assertThat(IdentityStatements.mayContain(routines)).as("the script passes the keyword filter").isTrue();
         assertThat(routines).contains("SET search_path FROM CURRENT").contains("SET search_path = billing, pg_catalog");
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulkhead.testing.TestDatabase;
 import fixture.runtime.order.OrderSession;
 import fixture.runtime.order.OrderStatements;
 import fixture.runtime.platform.database.RoleSwitching;
@@ -15,9 +14,9 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import modulith.boundaries.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The runtime guard on a real PostgreSQL: statements sent from order code ({@code fixture.runtime.order})
@@ -35,12 +34,7 @@ class SchemaBoundaryGuardTest {
 
     @BeforeAll
     static void schemas() throws SQLException {
-        TestDatabase.Coordinates coordinates = TestDatabase.newDatabase("guard");
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(coordinates.jdbcUrl());
-        dataSource.setUser(coordinates.username());
-        dataSource.setPassword(coordinates.password());
-        database = dataSource;
+        database = TestPostgres.database();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             for (String schema : new String[] {"users", "orders", "events"}) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
