@@ -59,9 +59,9 @@ public final class ModuleSchemas {
             Optional<Ownership> ownership = Optional.ofNullable(configuration.schemaOverrides().get(name))
                     .map(schema -> new Ownership(name, schema, "configured"))
                     .or(() -> declaredOnPackage(configuration, classes, name, module.getValue()))
-                    .or(() -> firstInMigrations(migrationRoot, name, TableReference.Kind.SCHEMA))
+                    .or(() -> firstInMigrations(configuration, name, TableReference.Kind.SCHEMA))
                     .or(() -> namedByEntities(model, classes, name))
-                    .or(() -> firstInMigrations(migrationRoot, name, TableReference.Kind.SEARCH_PATH));
+                    .or(() -> firstInMigrations(configuration, name, TableReference.Kind.SEARCH_PATH));
             ownership.ifPresent(found -> owned.put(name, found));
         }
         Set<String> shared = new LinkedHashSet<>(configuration.sharedSchemas());
@@ -113,8 +113,8 @@ public final class ModuleSchemas {
         return Optional.empty();
     }
 
-    private static Optional<Ownership> firstInMigrations(Path migrationRoot, String module, TableReference.Kind kind) {
-        Path folder = migrationRoot.resolve(module);
+    private static Optional<Ownership> firstInMigrations(BoundaryConfiguration configuration, String module, TableReference.Kind kind) {
+        Path folder = configuration.repositoryRoot().resolve(configuration.migrations().root()).resolve(module);
         for (Path script : scripts(folder)) {
             for (SqlScript.ScriptStatement statement : SqlScript.split(read(script))) {
                 Optional<TableReference> found = MigrationStatements.of(statement.sql()).references().stream()
@@ -124,7 +124,8 @@ public final class ModuleSchemas {
                 if (found.isPresent()) {
                     String what = kind == TableReference.Kind.SCHEMA ? "CREATE SCHEMA" : "SET search_path";
                     return Optional.of(new Ownership(module, ModuleMap.normalize(found.get().name()),
-                            what + " in " + migrationRoot.getFileName() + "/" + module + "/" + script.getFileName()));
+                            what + " in " + configuration.migrations().root().resolve(module).resolve(script.getFileName().toString())
+                                    .toString().replace('\\', '/')));
                 }
             }
         }
