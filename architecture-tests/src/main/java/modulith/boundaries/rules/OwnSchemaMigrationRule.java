@@ -30,6 +30,13 @@ import modulith.boundaries.sql.TableReference;
  */
 public final class OwnSchemaMigrationRule implements BoundaryRule {
 
+    /**
+     * What a script may use outside its own schema, as long as it is not another module's: functions it calls,
+     * extensions it places, and dotted names in expressions that may be an operator class, a type or an alias.
+     */
+    private static final Set<TableReference.Kind> LENIENT = Set.of(TableReference.Kind.FUNCTION, TableReference.Kind.EXTENSION,
+            TableReference.Kind.QUALIFIED_NAME);
+
     /** Postgres' own catalogs: reading them is not reaching into another module. */
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
 
@@ -77,7 +84,7 @@ public final class OwnSchemaMigrationRule implements BoundaryRule {
             counts.merge(analysis.method(), 1, Integer::sum);
             boolean firstOnPath = true;
             for (TableReference reference : analysis.references()) {
-                boolean lenient = reference.kind() == TableReference.Kind.FUNCTION || reference.kind() == TableReference.Kind.EXTENSION;
+                boolean lenient = LENIENT.contains(reference.kind());
                 if (reference.kind() == TableReference.Kind.SEARCH_PATH) {
                     if (SYSTEM_SCHEMAS.contains(ModuleMap.normalize(reference.name()))) {
                         continue;
@@ -120,10 +127,9 @@ public final class OwnSchemaMigrationRule implements BoundaryRule {
     }
 
     /**
-     * Whether a script may not name this schema: a module's or shared schema's script may name its own schema and the
-     * system catalogs, and call functions or place extensions anywhere but in another module's schema; the migrations
-     * of no module may name anything but a module's schema. A dotted name in an expression counts only when its first
-     * part is a schema the application knows, since it may as well be a table alias.
+     * Whether a script may not name this schema: a module's or shared schema's script may create in and name only its
+     * own schema and the system catalogs, and may call functions, place extensions and use dotted names in expressions
+     * anywhere but in another module's schema; the migrations of no module may name anything but a module's schema.
      */
     private static boolean crosses(ModuleMap modules, MigrationScript script, TableReference reference, boolean lenient) {
         String schema = ModuleMap.normalize(reference.schema());
@@ -131,9 +137,6 @@ public final class OwnSchemaMigrationRule implements BoundaryRule {
             return false;
         }
         boolean moduleSchema = modules.ownerOfSchema(schema).isPresent();
-        if (reference.kind() == TableReference.Kind.QUALIFIED_NAME && !moduleSchema && !modules.isShared(schema)) {
-            return false;
-        }
         if (script.rootFolder() || lenient) {
             return moduleSchema;
         }

@@ -92,7 +92,12 @@ public final class PostgresFallback {
                 return true;
             }
         }
-        return tokens.stream().anyMatch(token -> token.isWord("OWNER"));
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("OWNER") || tokens.get(i).isWord("SET") && tokens.get(i + 1).isWord("SCHEMA")) {
+                return true;
+            }
+        }
+        return first.equals("CREATE") && tokens.stream().limit(4).anyMatch(token -> token.isWord("INDEX"));
     }
 
     /** Sequences and relations named in string literals: {@code nextval('billing.invoice_numbers')}, {@code 'x'::regclass}. */
@@ -417,7 +422,7 @@ public final class PostgresFallback {
         private Result maintenance(String verb) {
             int i = 1;
             while (isWordIn(i, Set.of("TABLE", "ONLY", "MATERIALIZED", "VIEW", "CONCURRENTLY", "VERBOSE", "FULL", "FREEZE",
-                    "INDEX", "SCHEMA"))) {
+                    "INDEX", "SCHEMA", "ANALYZE", "ANALYSE"))) {
                 i++;
             }
             if (token(i) != null && token(i).type() == Type.WORD) {
@@ -455,10 +460,13 @@ public final class PostgresFallback {
             scan(open, tokens.size());
         }
 
-        // name [AS type] [INCREMENT …] [OWNED BY table.column | NONE] …
+        // name [AS type] [INCREMENT …] [OWNED BY table.column | NONE] [SET SCHEMA s] …: options name nothing else
         private void sequence(int name) {
             int after = relation(name, TableReference.Kind.TABLE);
             for (int i = after; i < tokens.size(); i++) {
+                if (isWord(i, "SET") && isWord(i + 1, "SCHEMA")) {
+                    schemaNamed(i + 2);
+                }
                 if (isWord(i, "OWNED") && isWord(i + 1, "BY") && !isWord(i + 2, "NONE")) {
                     List<String> parts = nameAt(i + 2).parts();
                     if (parts.size() >= 3) {
@@ -468,7 +476,6 @@ public final class PostgresFallback {
                     }
                 }
             }
-            rest(after);
         }
 
         // name ( arguments ) [RETURNS …] [LANGUAGE x] [SET …] AS $$ body $$ | BEGIN ATOMIC … END
@@ -639,8 +646,9 @@ public final class PostgresFallback {
                         at++;
                     }
                     Token next = token(at);
-                    if (next != null && next.type() == Type.WORD && !isSymbol(nameAt(at).end(), "(")
-                            && !next.isWordIn(Set.of("SELECT", "WITH", "VALUES"))) {
+                    // after FROM and JOIN, name( is a set-returning function; after INTO, ON or REFERENCES a column list
+                    boolean call = (word.equals("FROM") || word.equals("JOIN")) && isSymbol(nameAt(at).end(), "(");
+                    if (next != null && next.type() == Type.WORD && !call && !next.isWordIn(Set.of("SELECT", "WITH", "VALUES"))) {
                         Name name = nameAt(at);
                         if (name.parts().size() > 1 || !cteNames.contains(name.parts().get(0))) {
                             references.add(name.as(TableReference.Kind.TABLE));
