@@ -53,6 +53,12 @@ public final class ModuleSchemas {
 
     public static ModuleSchemas derive(BoundaryConfiguration configuration, ModulithModel model, JavaClasses classes) {
         Path migrationRoot = configuration.repositoryRoot().resolve(configuration.migrations().root());
+        for (String configured : configuration.schemaOverrides().keySet()) {
+            if (!model.packageByModule().containsKey(configured)) {
+                throw new IllegalArgumentException("the configuration gives module " + configured + " a schema, but Spring Modulith's "
+                        + "model has no module " + configured + "; its modules are " + model.packageByModule().keySet());
+            }
+        }
         Map<String, Ownership> owned = new TreeMap<>();
         for (Map.Entry<String, String> module : model.packageByModule().entrySet()) {
             String name = module.getKey();

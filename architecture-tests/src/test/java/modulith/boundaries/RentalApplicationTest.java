@@ -43,6 +43,14 @@ class RentalApplicationTest {
     }
 
     @Test
+    void a_schema_configured_for_a_module_spring_modulith_does_not_know_is_refused() {
+        assertThatThrownBy(() -> Codebase.of(Rentals.clean().withSchema("fleets", "fleet")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gives module fleets a schema, but Spring Modulith's model has no module fleets")
+                .hasMessageContaining("fleet");
+    }
+
+    @Test
     void the_types_other_modules_use_are_published_by_spring_modulith_not_by_the_package_they_sit_in() {
         Codebase rental = rental();
         List<String> usedAcross = usedAcrossModules(rental);

@@ -1,13 +1,18 @@
 package dev.bulkhead.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.bulkhead.BulkheadApplication;
 import dev.bulkhead.platform.OwnsSchema;
 import dev.bulkhead.platform.RegistrySchema;
 import dev.bulkhead.platform.database.ProvisioningScript;
+import dev.bulkhead.platform.modules.DeclaredModules;
 import java.nio.file.Path;
+import java.util.Map;
 import modulith.boundaries.BoundaryConfiguration;
 import modulith.boundaries.MigrationLayout;
 import modulith.boundaries.junit.ModuleBoundaryTests;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bulkhead's module boundaries, one rule per test (inherited from the boundary rules library, which Bulkhead uses as
@@ -28,5 +33,13 @@ class ModuleBoundariesTest extends ModuleBoundaryTests {
                 .withSharedSchemas(RegistrySchema.NAME)
                 .withMigrations(MigrationLayout.flywayPerSchema(Path.of("db")))
                 .withIdentityStatementsAllowedIn(ProvisioningScript.class.getPackageName());
+    }
+
+    @Test
+    void the_rules_read_each_modules_schema_where_the_platform_reads_it() {
+        Map<String, String> platform = DeclaredModules.of(check().codebase().model().applicationModules()).schemaByModule();
+
+        assertThat(check().codebase().schemas().schemaByModule()).isEqualTo(platform).containsEntry("order", "orders");
+        assertThat(check().codebase().schemas().describe()).contains("order → orders (@OwnsSchema on dev.bulkhead.order)");
     }
 }

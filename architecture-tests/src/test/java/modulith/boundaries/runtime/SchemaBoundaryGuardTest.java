@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import modulith.boundaries.BoundaryConfiguration;
 import modulith.boundaries.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,21 @@ class SchemaBoundaryGuardTest {
                 .hasMessageContaining("(fixture.runtime.order.OrderStatements.prepareAndRun)")
                 .hasMessageContaining("order → users.users: sent SQL touching user's users.users")
                 .hasMessageContaining("Instead: ask user through its published API");
+    }
+
+    @Test
+    void the_guard_built_from_the_rules_configuration_knows_the_modules_from_spring_modulith() throws SQLException {
+        SchemaBoundaryGuard fromConfiguration = SchemaBoundaryGuard.of(BoundaryConfiguration.ofPackage("fixture.runtime")
+                .includingTestClasses()
+                .withSchemas(Map.of("user", "users", "order", "orders"))
+                .withSharedSchemas("events")
+                .withIdentityStatementsAllowedIn(PROVISIONING));
+        OrderStatements order = new OrderStatements(fromConfiguration.guard(database));
+
+        assertThatThrownBy(() -> order.run("select id from users.users"))
+                .isInstanceOf(ForeignSchemaStatementException.class).hasMessageContaining("order → users.users");
+        assertThatThrownBy(() -> order.run("SET ROLE guard_user_app")).isInstanceOf(IdentityStatementException.class);
+        order.run("select count(*) from orders.orders join events.event_publication using (id)");
     }
 
     @Test
