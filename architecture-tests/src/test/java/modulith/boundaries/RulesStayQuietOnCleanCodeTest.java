@@ -39,4 +39,12 @@ class RulesStayQuietOnCleanCodeTest {
 
         assertThat(Shops.check(Shops.clean(), RuleCatalog.DATABASE_IDENTITY).violations()).extracting(Violation::message).isEmpty();
     }
+
+    @Test
+    void every_migration_statement_of_the_clean_shop_is_checked_none_only_scanned() {
+        RuleResult result = Shops.check(Shops.clean(), RuleCatalog.OWN_SCHEMA_MIGRATIONS);
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.notes()).singleElement().asString().endsWith(", 0 only scanned");
+    }
 }
