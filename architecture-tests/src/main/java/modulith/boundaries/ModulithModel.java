@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModuleInformation;
 import org.springframework.modulith.core.ApplicationModules;
@@ -171,12 +170,6 @@ public final class ModulithModel {
 
     private Optional<ApplicationModule> module(String name) {
         return modules.getModuleByName(name);
-    }
-
-    /** The modules Spring Modulith names, with their base packages: what {@code verify()} reports against. */
-    public Map<String, String> describe() {
-        return modules.stream().collect(Collectors.toMap(ModulithModel::name, module -> module.getBasePackage().getName(),
-                (first, second) -> first, LinkedHashMap::new));
     }
 
     private static String name(ApplicationModule module) {

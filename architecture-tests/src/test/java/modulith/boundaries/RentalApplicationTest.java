@@ -35,6 +35,18 @@ class RentalApplicationTest {
     }
 
     @Test
+    void without_create_schema_a_modules_schema_comes_from_its_entities_or_its_search_path() {
+        ModuleSchemas schemas = Codebase.of(Rentals.clean().withMigrations(MigrationLayout.springModulith()
+                .withRoot(Fixtures.MIGRATIONS.resolve("conventions")))).schemas();
+
+        assertThat(schemas.schemaByModule()).isEqualTo(Map.of("fleet", "fleet", "customers", "customers", "rentals", "rentals",
+                "notifications", "outbox"));
+        assertThat(schemas.describe()).contains("fleet → fleet (@Table(schema) of 1 entity)",
+                "notifications → outbox (SET search_path in architecture-tests/fixtures/resources/fixture-migrations/conventions/"
+                        + "notifications/V1__outbox.sql)");
+    }
+
+    @Test
     void configuration_overrides_the_convention() {
         ModuleSchemas schemas = Codebase.of(Rentals.clean().withSchema("notifications", "outbox")).schemas();
 

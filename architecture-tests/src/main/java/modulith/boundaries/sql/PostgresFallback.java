@@ -602,7 +602,7 @@ public final class PostgresFallback {
          */
         void scan(int from, int to) {
             Set<String> cteNames = cteNames(from, to);
-            Deque parentheses = new Deque();
+            OpenParentheses parentheses = new OpenParentheses();
             boolean statementStart = true;
             boolean fromList = false;
             int fromDepth = -1;
@@ -881,7 +881,7 @@ public final class PostgresFallback {
     }
 
     /** The function (or nothing) each open parenthesis follows, innermost last. */
-    private static final class Deque {
+    private static final class OpenParentheses {
 
         private final java.util.ArrayDeque<String> open = new java.util.ArrayDeque<>();
 
