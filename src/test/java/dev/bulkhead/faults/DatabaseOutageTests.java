@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Faults cost only time (issue 23, ADR 0035): orders flow from four customers while the application's database
- * connections are cut, or slowed past every timeout, underneath the running application. Every request caught by
+ * connections are cut, stalled, or slowed past every timeout, underneath the running application. Every request caught by
  * the fault is answered with a 503 problem and {@code Retry-After}, never a 500 and never a hang; each order the
  * client retries with its {@code Idempotency-Key} is placed once; once the database answers again every accepted
  * order ends PAID or PAYMENT_FAILED within seconds (the sweep of abandoned deliveries is ten minutes away), every
@@ -109,6 +109,25 @@ class DatabaseOutageTests {
         assertSettledOnce(load, returned);
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
+    }
+
+    @Test
+    void a_stalled_database_link_gets_quick_503s_and_the_held_work_completes_when_it_moves_again() throws Exception {
+        OrderLoad load = new OrderLoad(http, customers, PRICE);
+        load.start();
+        LiveHttp.pause(Duration.ofMillis(1_000));
+
+        // connections stay open and nothing moves either way, as behind a hung network: only the client's own timeouts help
+        database.stall();
+        LiveHttp.pause(Duration.ofMillis(3_000));
+        database.restore();
+        long returned = System.nanoTime();
+        LiveHttp.pause(Duration.ofMillis(2_000));
+        load.stop(Duration.ofSeconds(15));
+
+        assertAnsweredOnly201Or503ProblemsNamingTheDatabase(load);
+        assertThat(load.unavailable()).allSatisfy(answer -> assertThat(answer.millis()).as("%s", answer).isLessThan(6_000));
+        assertSettledOnce(load, returned);
     }
 
     private void assertAnsweredOnly201Or503ProblemsNamingTheDatabase(OrderLoad load) {

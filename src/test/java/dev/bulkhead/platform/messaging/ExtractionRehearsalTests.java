@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +64,8 @@ class ExtractionRehearsalTests {
     private TestBroker.Coordinates broker;
     /** Both processes reach the broker through it, so that a test can take the broker away from them (ADR 0035). */
     private FaultyLink brokerLink;
+    /** The billing process reaches its database through it; the test's own queries do not. */
+    private FaultyLink billingDatabaseLink;
     private TestDatabase.Coordinates billingDatabase;
     private TestDatabase.Coordinates mainDatabase;
     private ConfigurableApplicationContext billing;
@@ -80,7 +84,10 @@ class ExtractionRehearsalTests {
         int billingPort = freePort();
         int mainPort = freePort();
         billingDatabase = TestDatabase.newDatabase("billing_service");
-        billing = start(billingDatabase, billingPort, Map.of(
+        billingDatabaseLink = linkTo(billingDatabase);
+        billing = start(linked(billingDatabase, billingDatabaseLink), billingPort, Map.of(
+                // gives up on the database within a second, so that a receive during an outage fails and is not acknowledged
+                "bulkhead.database.budgets.default.background-acquire-timeout", "1s",
                 "bulkhead.modules", "billing",
                 "bulkhead.database.role-prefix", "billingsvc",
                 "bulkhead.messaging.queue", billingQueue,
@@ -120,6 +127,9 @@ class ExtractionRehearsalTests {
         }
         if (brokerLink != null) {
             brokerLink.close();
+        }
+        if (billingDatabaseLink != null) {
+            billingDatabaseLink.close();
         }
     }
 
@@ -174,6 +184,27 @@ class ExtractionRehearsalTests {
                         .as("dead-lettered %s was applied once", eventId).isEqualTo(1);
             }
         }
+    }
+
+    /**
+     * Billing's database goes away while the events of new orders arrive from the broker: each receive fails, is not
+     * acknowledged and comes again, until the database answers; then every order is charged once.
+     */
+    @Test
+    void cuttingBillingsDatabaseWhileItsEventsArriveLosesNothingAndChargesOnce() {
+        UUID user = registerCustomerWithBalance("Billing Database Outage", 50_000);
+        billingDatabaseLink.cut();
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orders.add(placeOrder(user, 1_000)); // the main process's database is there: accepted and sent
+        }
+        sleep(Duration.ofSeconds(3));
+        assertThat(billingDatabaseLink.refusedConnections()).as("billing tried its database during the cut").isPositive();
+        billingDatabaseLink.restore();
+
+        orders.forEach(order -> awaitOrderStatus(order, "PAID"));
+        assertThat(billing.getBean(BillingApi.class).findCharges(orders)).as("one charge per order").hasSize(orders.size());
+        assertThat(balanceOf(user)).isEqualTo(50_000 - 3 * 1_000);
     }
 
     @Test
@@ -347,6 +378,21 @@ class ExtractionRehearsalTests {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    private static FaultyLink linkTo(TestDatabase.Coordinates database) {
+        Matcher address = Pattern.compile("^jdbc:postgresql://([^:/]+):(\\d+)/").matcher(database.jdbcUrl());
+        if (!address.find()) {
+            throw new IllegalStateException("cannot put a link in front of " + database.jdbcUrl());
+        }
+        return FaultyLink.to("billing-postgresql", address.group(1), Integer.parseInt(address.group(2)));
+    }
+
+    /** The same database, reached through {@code link}. */
+    private static TestDatabase.Coordinates linked(TestDatabase.Coordinates database, FaultyLink link) {
+        return new TestDatabase.Coordinates(database.jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]+/",
+                "jdbc:postgresql://" + link.host() + ":" + link.port() + "/"), database.username(), database.password(),
+                database.source());
     }
 
     private static void sleep(Duration duration) {
