@@ -100,7 +100,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * A dependency did not answer: a module used up its database budget, PostgreSQL is unreachable or too slow, the
      * broker is down ({@link UnavailableDependency}). The client may retry shortly, and the other modules keep
      * serving (their connections are separate). Anything else is not this handler's: it is rethrown unchanged, so a
-     * bug is still a 500 and Spring Security still sees its own exceptions.
+     * bug is still a 500 and Spring Security still sees its own exceptions. It takes {@code Exception} because the
+     * failure arrives wrapped in whatever the layers it crossed made of it; Spring asks only the first advice that has
+     * a matching handler, so an advice added later for exceptions of its own must be ordered before this one.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnavailableDependency(Exception ex) throws Exception {
