@@ -159,6 +159,7 @@ class DatabaseOutageTests {
         assertThat(books.ordersAtOddsWithTheLedger()).isEmpty();
         assertThat(books.accountsAtOddsWithTheLedger()).isEmpty();
         assertThat(books.strayLedgerEntries()).isEmpty();
+        assertThat(books.stepsAppliedTwice()).isEmpty();
         assertThat(books.ordersIn("PAID", customers)).isPositive();
         assertThat(books.ordersIn("PAYMENT_FAILED", customers)).isPositive();
     }

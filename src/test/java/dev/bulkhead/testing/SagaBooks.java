@@ -69,6 +69,13 @@ public final class SagaBooks {
                 where a.balance_minor <> topups - charges + refunds or a.balance_minor < 0""");
     }
 
+    /** Orders that entered one state twice: a step of the saga applied twice, or a timeline that says so. */
+    public List<String> stepsAppliedTwice() {
+        return strings("""
+                select order_id || ' entered ' || to_status || ' ' || count(*) || ' times' from orders.order_transitions
+                group by order_id, to_status having count(*) > 1""");
+    }
+
     /** Charges or refunds that belong to no order. */
     public List<String> strayLedgerEntries() {
         return strings("""
