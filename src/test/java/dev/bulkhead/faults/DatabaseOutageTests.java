@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.FaultyLink;
+import dev.bulkhead.testing.RestartablePostgres;
 import dev.bulkhead.testing.SagaBooks;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Faults cost only time (issue 23, ADR 0035): orders flow from four customers while the application's database
- * connections are cut, stalled, or slowed past every timeout, underneath the running application. Every request caught by
+ * connections are cut, stalled, or slowed past every timeout, and while PostgreSQL itself restarts, underneath the
+ * running application. Every request caught by
  * the fault is answered with a 503 problem and {@code Retry-After}, never a 500 and never a hang; each order the
  * client retries with its {@code Idempotency-Key} is placed once; once the database answers again every accepted
  * order ends PAID or PAYMENT_FAILED within seconds (the sweep of abandoned deliveries is ten minutes away), every
@@ -41,6 +43,9 @@ class DatabaseOutageTests {
 
     @Autowired
     DatabaseInspector inspector;
+
+    @Autowired
+    RestartablePostgres server;
 
     LiveHttp http;
     SagaBooks books;
@@ -85,6 +90,24 @@ class DatabaseOutageTests {
         assertAnsweredOnly201Or503ProblemsNamingTheDatabase(load);
         assertSettledOnce(load, returned);
         assertRepeatingAKeyReturnsTheOriginalOrder(load);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
+    }
+
+    @Test
+    void restarting_postgresql_under_load_answers_503_and_every_accepted_order_settles_once_it_is_back() throws Exception {
+        OrderLoad load = new OrderLoad(http, customers, PRICE);
+        load.start();
+        LiveHttp.pause(Duration.ofMillis(1_500));
+
+        // pg_ctl stop -m fast: every session terminated (57P01), new connections refused; down 2 s, then started again
+        server.restart(Duration.ofSeconds(2));
+        long returned = System.nanoTime();
+        LiveHttp.pause(Duration.ofMillis(2_000));
+        load.stop(Duration.ofSeconds(15));
+
+        assertAnsweredOnly201Or503ProblemsNamingTheDatabase(load);
+        assertSettledOnce(load, returned);
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http.get("/actuator/health/readiness", null).status() == 200);
     }

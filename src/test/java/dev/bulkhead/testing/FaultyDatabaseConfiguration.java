@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Like {@link TestDatabaseConfiguration}, but every connection of the application goes through a
  * {@link FaultyLink} the test controls: the start-up's administrator and migration connections and every module's
- * pool. The database is on a server the tests own (its connections are theirs to break); the
+ * pool. The database is on a server of its own ({@link RestartablePostgres}), which the test may also restart; the
  * {@link DatabaseInspector} reads it directly, past the link, so a test can check the books while the
  * application's connections are cut.
  */
@@ -21,7 +21,8 @@ public class FaultyDatabaseConfiguration {
 
     private static final Pattern HOST_AND_PORT = Pattern.compile("^jdbc:postgresql://([^:/]+):(\\d+)/");
 
-    private final TestDatabase.Coordinates database = TestDatabase.newDatabaseOnOwnServer("faults");
+    private final RestartablePostgres server = new RestartablePostgres();
+    private final TestDatabase.Coordinates database = server.newDatabase("bulkhead_faults");
     private final FaultyLink link;
     private final String linkedUrl;
 
@@ -37,6 +38,13 @@ public class FaultyDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     FaultyLink databaseLink() {
         return link;
+    }
+
+    /** The server itself, to restart under the application; stopped only once every Spring application has closed. */
+    @Bean(destroyMethod = "")
+    RestartablePostgres databaseServer() {
+        org.springframework.boot.SpringApplication.getShutdownHandlers().add(server::close);
+        return server;
     }
 
     @Bean
