@@ -104,7 +104,7 @@ class SchemaOwnershipTests {
     void instances_doing_different_start_up_work_on_one_schema_at_the_same_moment_all_succeed() throws Exception {
         SchemaMigrations migrations = new SchemaMigrations(jdbc.dataSource(), roles.owners());
         RegistryRowAccess rowAccess = new RegistryRowAccess(roles.registry(), roles.moduleOwners());
-        SchemaPrivileges privileges = new SchemaPrivileges(roles.owners());
+        SchemaPrivileges privileges = new SchemaPrivileges(roles.moduleOwners()); // as DatabaseSetup runs them
         List<java.util.concurrent.Callable<Object>> work = List.of(
                 () -> { migrations.keepHistoryFromAppRoles(roles.registry()); return null; },
                 () -> { rowAccess.apply(jdbc.dataSource()); return null; },
