@@ -1,5 +1,6 @@
 package dev.bulkhead.billing.internal;
 
+import dev.bulkhead.platform.Step;
 import dev.bulkhead.billing.ChargeRequest;
 import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
@@ -44,6 +45,7 @@ class PaymentProcessor {
         this.clock = clock;
     }
 
+    @Step("charge")
     @ApplicationModuleListener
     void on(ChargeRequest request) {
         if (!inbox.firstDelivery(request.eventId(), "PaymentProcessor.on(ChargeRequest)")) {

@@ -1,5 +1,6 @@
 package dev.bulkhead.order.internal;
 
+import dev.bulkhead.platform.Step;
 import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.billing.PaymentRefunded;
@@ -31,18 +32,21 @@ class PaymentOutcomes {
         this.clock = clock;
     }
 
+    @Step("paid")
     @ApplicationModuleListener
     void on(PaymentCompleted event) {
         apply(event.eventId(), "PaymentOutcomes.on(PaymentCompleted)", event.chargeReference(),
                 order -> order.paymentCompleted(clock.instant(), event.eventId()));
     }
 
+    @Step("payment failed")
     @ApplicationModuleListener
     void on(PaymentFailed event) {
         apply(event.eventId(), "PaymentOutcomes.on(PaymentFailed)", event.chargeReference(),
                 order -> order.paymentFailed(event.reason().name(), clock.instant(), event.eventId()));
     }
 
+    @Step("refunded")
     @ApplicationModuleListener
     void on(PaymentRefunded event) {
         apply(event.eventId(), "PaymentOutcomes.on(PaymentRefunded)", event.chargeReference(),
