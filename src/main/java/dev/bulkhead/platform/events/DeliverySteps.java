@@ -19,6 +19,8 @@ import java.util.Optional;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -35,6 +37,8 @@ import org.springframework.util.function.SingletonSupplier;
  * the other process continues.
  */
 final class DeliverySteps implements MethodInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverySteps.class);
 
     private final SingletonSupplier<EventTraces> traces;
     private final SingletonSupplier<ModuleSteps> steps;
@@ -66,7 +70,15 @@ final class DeliverySteps implements MethodInterceptor {
             observation.highCardinalityKeyValue(KeyValue.of("event.id", integration.eventId().toString()));
         }
         observation.lowCardinalityKeyValue(KeyValue.of("event", event.getClass().getSimpleName()));
-        return observation.observeChecked(invocation::proceed);
+        return observation.observeChecked(() -> {
+            Object result = invocation.proceed();
+            if (log.isDebugEnabled()) {
+                // inside the step's scope: the line carries the trace, the span and the module
+                log.debug("Delivered {} {} to {}", event.getClass().getSimpleName(),
+                        event instanceof IntegrationEvent integration ? integration.eventId() : "", listener.getSimpleName());
+            }
+            return result;
+        });
     }
 
     private ModuleStepContext step(Method method, Class<?> listener, Object event) {

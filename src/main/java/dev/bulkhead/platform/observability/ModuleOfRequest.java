@@ -3,6 +3,7 @@ package dev.bulkhead.platform.observability;
 import dev.bulkhead.platform.modules.DeclaredModules;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
@@ -19,9 +20,9 @@ final class ModuleOfRequest {
     static final String PLATFORM = "platform";
     static final String NONE = "none";
 
-    private final @Nullable RequestMappingHandlerMapping mappings;
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-    ModuleOfRequest(@Nullable RequestMappingHandlerMapping mappings) {
+    ModuleOfRequest(ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.mappings = mappings;
     }
 
@@ -42,11 +43,12 @@ final class ModuleOfRequest {
     }
 
     private @Nullable Object lookUp(HttpServletRequest request) {
-        if (mappings == null) {
+        RequestMappingHandlerMapping controllers = mappings.getIfAvailable();
+        if (controllers == null) {
             return null;
         }
         try {
-            HandlerExecutionChain chain = mappings.getHandler(request);
+            HandlerExecutionChain chain = controllers.getHandler(request);
             return chain == null ? null : chain.getHandler();
         } catch (Exception noHandler) {
             return null;

@@ -76,7 +76,8 @@ final class ModuleTransactionSteps implements MethodInterceptor {
         }
 
         static ModuleTransactions annotated() {
-            return new ModuleTransactions(new AnnotationTransactionAttributeSource());
+            // non-public methods too, as Spring's own transaction advisor reads them (modules keep their services package-private)
+            return new ModuleTransactions(new AnnotationTransactionAttributeSource(false));
         }
 
         TransactionAttributeSource source() {

@@ -6,6 +6,7 @@ import io.micrometer.tracing.Tracer;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -32,6 +34,16 @@ class ObservabilityConfiguration {
      * covers the commit.
      */
     static final int MODULE_TRANSACTIONS = Ordered.LOWEST_PRECEDENCE - 2;
+
+    /**
+     * The trace and the log's context travel with the work handed to the application's executor: the event
+     * deliveries. A redelivery then knows what set it off (the retry job's run, an operator's request) and links
+     * to it; the trace it continues is the one stored with its publication, whatever the thread had.
+     */
+    @Bean
+    ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
+        return new ContextPropagatingTaskDecorator();
+    }
 
     @Bean
     ModuleSteps moduleSteps(ObservationRegistry observations) {
@@ -64,8 +76,8 @@ class ObservabilityConfiguration {
 
     @Bean
     ModuleServerRequestConvention moduleServerRequestConvention(
-            ObjectProvider<RequestMappingHandlerMapping> mappings) {
-        return new ModuleServerRequestConvention(new ModuleOfRequest(mappings.getIfAvailable()));
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return new ModuleServerRequestConvention(new ModuleOfRequest(mappings));
     }
 
     @Bean

@@ -37,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import io.micrometer.tracing.Tracer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -217,7 +218,7 @@ class ExtractionRehearsalTests {
         var keys = new MessagingProperties.Signing();
         keys.getKeys().put(keyId, secret);
         keys.setActiveKey(keyId);
-        return new SignedEventTransport(null, main.getBean(JsonMapper.class), SigningKeys.from(keys)).signedMessage(event);
+        return new SignedEventTransport(null, main.getBean(JsonMapper.class), SigningKeys.from(keys), Tracer.NOOP).signedMessage(event);
     }
 
     private UUID registerCustomerWithBalance(String name, long balance) {
