@@ -8,7 +8,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 /**
  * Spring's HTTP server observation ({@code http.server.requests} and the request's span) with one tag more: the
  * {@value ModuleSteps#MODULE} the request was for, so that an operator reads requests, latencies and 503 refusals
- * per module ({@code http_server_requests_seconds_count{module="order",status="503"}}).
+ * per module ({@code http_server_requests_seconds_count} with {@code status="503"} and the module).
  */
 final class ModuleServerRequestConvention extends DefaultServerRequestObservationConvention {
 
