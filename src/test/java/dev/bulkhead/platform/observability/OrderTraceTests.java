@@ -14,9 +14,14 @@ import dev.bulkhead.testing.RecordedSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -54,7 +59,7 @@ class OrderTraceTests {
     }
 
     @Test
-    void one_order_is_one_trace_from_the_request_through_billings_charge_to_the_orders_paid_listener() {
+    void one_order_is_one_trace_from_the_request_through_billings_charge_to_the_orders_paid_listener() throws IOException {
         String order = paidOrder("Traced");
 
         TraceParent placed = storedTrace("dev.bulkhead.billing.internal.PaymentProcessor", "orderId", order);
@@ -79,6 +84,21 @@ class OrderTraceTests {
         // the history read model heard of it
         assertThat(trace).extracting(span -> span.getAttributes().get(MODULE)).contains("user", "history");
         assertThat(trace).allSatisfy(span -> assertThat(span.getTraceId()).isEqualTo(placed.traceId()));
+        // the tree as README's "Observe it" shows it
+        Files.writeString(Path.of("target", "order-trace.txt"), tree(trace, request, ""));
+    }
+
+    /** The spans under {@code root} as an indented tree, children in the order they started, with module and duration. */
+    private static String tree(List<SpanData> trace, SpanData root, String indent) throws IOException {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-42s %-9s %6.1f ms%n", indent + root.getName(),
+                root.getAttributes().get(MODULE), (root.getEndEpochNanos() - root.getStartEpochNanos()) / 1e6));
+        List<SpanData> children = trace.stream().filter(span -> span.getParentSpanId().equals(root.getSpanId()))
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        String below = indent.replace("├─ ", "│  ").replace("└─ ", "   ");
+        for (int i = 0; i < children.size(); i++) {
+            text.append(tree(trace, children.get(i), below + (i == children.size() - 1 ? "└─ " : "├─ ")));
+        }
+        return text.toString();
     }
 
     @Test
