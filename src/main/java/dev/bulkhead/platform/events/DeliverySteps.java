@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -45,6 +47,7 @@ final class DeliverySteps implements MethodInterceptor {
     private final SingletonSupplier<Tracer> tracer;
     private final SingletonSupplier<DeliveryTracingProperties> properties;
     private final SingletonSupplier<Clock> clock;
+    private final Map<Delivered, Listener> listeners = new ConcurrentHashMap<>();
 
     // looked up on first use: an advisor is created before these beans exist
     DeliverySteps(ObjectProvider<EventTraces> traces, ObjectProvider<ModuleSteps> steps, ObjectProvider<Tracer> tracer,
@@ -81,15 +84,29 @@ final class DeliverySteps implements MethodInterceptor {
         });
     }
 
-    private ModuleStepContext step(Method method, Class<?> listener, Object event) {
-        DeclaredModules modules = DeclaredModules.application();
-        Optional<String> listening = modules.moduleOf(listener.getName()).map(DeclaredModules.DeclaredModule::name);
-        String module = listening.or(() -> modules.moduleOf(event.getClass().getName()).map(DeclaredModules.DeclaredModule::name))
-                .orElse("platform");
-        Step declared = AnnotatedElementUtils.findMergedAnnotation(method, Step.class);
-        String name = declared != null ? declared.value()
-                : (listening.isPresent() ? "on " : "publish ") + event.getClass().getSimpleName();
-        Span.Kind kind = listening.isPresent() ? Span.Kind.CONSUMER : Span.Kind.PRODUCER;
+    /** Who listens and what the step is called: the same for every delivery of one event type to one listener. */
+    private record Listener(String module, String name, Span.Kind kind) {
+
+        static Listener of(Delivered delivered) {
+            DeclaredModules modules = DeclaredModules.application();
+            Optional<String> listening = modules.moduleOf(delivered.listener().getName()).map(DeclaredModules.DeclaredModule::name);
+            String module = listening.or(() -> modules.moduleOf(delivered.event().getName()).map(DeclaredModules.DeclaredModule::name))
+                    .orElse("platform");
+            Step declared = AnnotatedElementUtils.findMergedAnnotation(delivered.method(), Step.class);
+            String name = declared != null ? declared.value()
+                    : (listening.isPresent() ? "on " : "publish ") + delivered.event().getSimpleName();
+            return new Listener(module, name, listening.isPresent() ? Span.Kind.CONSUMER : Span.Kind.PRODUCER);
+        }
+    }
+
+    private record Delivered(Method method, Class<?> listener, Class<?> event) {
+    }
+
+    private ModuleStepContext step(Method method, Class<?> listenerClass, Object event) {
+        Listener listener = listeners.computeIfAbsent(new Delivered(method, listenerClass, event.getClass()), Listener::of);
+        String module = listener.module();
+        String name = listener.name();
+        Span.Kind kind = listener.kind();
 
         Optional<EventTraces.Stored> stored = traces.obtain().of(event);
         TraceParent publisher = stored.map(EventTraces.Stored::parent).orElse(null);

@@ -32,6 +32,8 @@ final class ModuleTransactionSteps implements MethodInterceptor {
 
     private final TransactionAttributeSource transactions;
     private final SingletonSupplier<ModuleSteps> steps;
+    /** The module and step of each advised method of each bean class, found once. */
+    private final Map<Advised, Optional<String>> modules = new ConcurrentHashMap<>();
     private final Map<Method, String> stepNames = new ConcurrentHashMap<>();
 
     ModuleTransactionSteps(TransactionAttributeSource transactions, ObjectProvider<ModuleSteps> steps) {
@@ -44,7 +46,8 @@ final class ModuleTransactionSteps implements MethodInterceptor {
         Class<?> target = invocation.getThis() == null ? invocation.getMethod().getDeclaringClass()
                 : AopUtils.getTargetClass(invocation.getThis());
         TransactionAttribute transaction = transactions.getTransactionAttribute(invocation.getMethod(), target);
-        Optional<String> module = DeclaredModules.application().moduleOf(target.getName()).map(DeclaredModules.DeclaredModule::name);
+        Optional<String> module = modules.computeIfAbsent(new Advised(invocation.getMethod(), target),
+                advised -> DeclaredModules.application().moduleOf(advised.target().getName()).map(DeclaredModules.DeclaredModule::name));
         if (transaction == null || module.isEmpty() || !beginsTransaction(transaction)) {
             return invocation.proceed();
         }
@@ -59,6 +62,9 @@ final class ModuleTransactionSteps implements MethodInterceptor {
                     !TransactionSynchronizationManager.isActualTransactionActive();
             default -> false;
         };
+    }
+
+    private record Advised(Method method, Class<?> target) {
     }
 
     static String stepOf(Method method) {
