@@ -20,6 +20,9 @@ class OperationsEndpointsTests {
     @Autowired
     MockMvcTester mvc;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void health_shows_operators_its_components_and_everyone_else_the_bare_status() {
         assertThat(new HttpClient(mvc).asRoles("ops", "OPERATOR").get("/actuator/health")).hasStatusOk().bodyJson()
@@ -66,6 +69,19 @@ class OperationsEndpointsTests {
                     .hasStatus(HttpStatus.FORBIDDEN);
         }
         assertThat(mvc.get().uri("/actuator/prometheus").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    /**
+     * Traces and meters go nowhere until an operator names a collector: no OTLP span exporter and no OTLP meter
+     * registry exist, so nothing tries to connect to a collector that is not there, while spans are still made
+     * (their ids are in the logs) and meters still scraped.
+     */
+    @Test
+    void without_a_collector_nothing_is_exported_and_nothing_tries_to_connect() {
+        assertThat(context.getBeanNamesForType(io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.micrometer.registry.otlp.OtlpMeterRegistry.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.micrometer.tracing.Tracer.class)).isNotEmpty();
     }
 
     /** Swagger UI comes with the test classpath, so the local run ({@code ./mvnw spring-boot:test-run}) has it. */
