@@ -107,6 +107,40 @@ class DeliveryTraceTests {
     }
 
     @Test
+    void a_parked_delivery_an_operator_resubmits_continues_the_publishers_trace_linked_to_the_operators_request() {
+        UserId ghost = UserId.random();
+        Span publisher = tracer.nextSpan().name("publisher").start();
+        UUID eventId = UUID.randomUUID();
+        try (Tracer.SpanInScope scope = tracer.withSpan(publisher)) {
+            transactions.executeWithoutResult(status -> events.publishEvent(new UserRenamed(eventId, ghost, "Ghost", clock.instant())));
+        } finally {
+            publisher.end();
+        }
+        // three failed deliveries park it (@IntegrationTest); the operator fixes the cause and resubmits
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.count("""
+                select count(*) from events.event_publication where serialized_event::jsonb ->> 'eventId' = ? and listener_id = ?
+                  and status = 'FAILED' and completion_attempts >= 3""", eventId.toString(), BILLING_RENAME_LISTENER) == 1);
+        openAccount(ghost);
+        String publication = jdbc.sql("""
+                select cast(id as text) from events.event_publication where serialized_event::jsonb ->> 'eventId' = ? and listener_id = ?""")
+                .param(eventId.toString()).param(BILLING_RENAME_LISTENER).query(String.class).single();
+        int before = RecordedSpans.all().size();
+        assertThat(http.post("/v1/admin/events/" + publication + "/resubmit", "")).hasStatus(org.springframework.http.HttpStatus.ACCEPTED);
+        awaitCompleted(eventId, BILLING_RENAME_LISTENER);
+
+        String traceId = publisher.context().traceId();
+        SpanData resubmitted = awaitDeliveries(traceId, "billing on UserRenamed",
+                spans -> spans.stream().anyMatch(span -> span.getStatus().getStatusCode() != StatusCode.ERROR)).stream()
+                .filter(span -> span.getStatus().getStatusCode() != StatusCode.ERROR).findFirst().orElseThrow();
+        assertThat(resubmitted.getParentSpanId()).isEqualTo(publisher.context().spanId());
+        // linked to the operator's request: the server span of POST /v1/admin/events/{id}/resubmit
+        List<SpanData> recorded = RecordedSpans.all();
+        SpanData request = recorded.subList(Math.min(before, recorded.size()), recorded.size()).stream()
+                .filter(span -> span.getName().equals("http post /v1/admin/events/{id}/resubmit")).findFirst().orElseThrow();
+        assertThat(resubmitted.getLinks()).extracting(link -> link.getSpanContext().getTraceId()).contains(request.getTraceId());
+    }
+
+    @Test
     void a_delivery_republished_after_its_instance_died_continues_the_publishers_trace() {
         String order = paidOrder("Recovered");
         TraceParent charged = storedTrace(ORDER_PAID_LISTENER, order);
