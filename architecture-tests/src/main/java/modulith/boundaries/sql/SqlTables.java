@@ -1,15 +1,19 @@
 package modulith.boundaries.sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.CreateFunctionalStatement;
+import net.sf.jsqlparser.statement.ParenthesedStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -20,6 +24,10 @@ import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
 import net.sf.jsqlparser.statement.create.table.Index;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -142,7 +150,9 @@ public final class SqlTables {
     private static List<TableReference> finderReferences(Statement statement) {
         FunctionAwareFinder finder = new FunctionAwareFinder();
         List<TableReference> found = new ArrayList<>();
-        finder.getTables(statement).forEach(name -> found.add(TableReference.parse(name, TableReference.Kind.TABLE)));
+        finder.getTables(statement).stream()
+                .filter(name -> !finder.dataModifyingWithNames.contains(name.toLowerCase(Locale.ROOT)))
+                .forEach(name -> found.add(TableReference.parse(name, TableReference.Kind.TABLE)));
         found.addAll(finder.functions);
         return found;
     }
@@ -160,6 +170,36 @@ public final class SqlTables {
     private static final class FunctionAwareFinder extends TablesNamesFinder<Void> {
 
         private final List<TableReference> functions = new ArrayList<>();
+        private final Set<String> dataModifyingWithNames = new HashSet<>();
+
+        /**
+         * A data-modifying {@code WITH moved AS (UPDATE … RETURNING …)}: JSqlParser's finder reads every
+         * WITH item as a SELECT and fails on these, so their statements are visited here, and their names,
+         * which later parts of the statement read like tables, are remembered so as not to be taken for tables.
+         */
+        @Override
+        public <S> Void visit(WithItem<?> item, S context) {
+            ParenthesedStatement body = item.getParenthesedStatement();
+            if (body instanceof ParenthesedUpdate update) {
+                remember(item);
+                return visit(update, context);
+            }
+            if (body instanceof ParenthesedInsert insert) {
+                remember(item);
+                return visit(insert, context);
+            }
+            if (body instanceof ParenthesedDelete delete) {
+                remember(item);
+                return visit(delete, context);
+            }
+            return super.visit(item, context);
+        }
+
+        private void remember(WithItem<?> item) {
+            if (item.getAlias() != null) {
+                dataModifyingWithNames.add(item.getUnquotedAliasName().toLowerCase(Locale.ROOT));
+            }
+        }
 
         @Override
         public <S> Void visit(Function function, S context) {

@@ -77,6 +77,26 @@ class SchemaBoundaryGuardTest {
     }
 
     @Test
+    void a_data_modifying_with_item_is_read_for_the_tables_it_changes() {
+        OrderStatements order = new OrderStatements(guarded);
+
+        assertThatThrownBy(() -> order.prepareAndRun(
+                "with moved as (update users.users set id = id where id = 91 returning id) select id from moved"))
+                .isInstanceOf(ForeignSchemaStatementException.class).hasMessageContaining("order → users.users");
+        assertThatThrownBy(() -> order.prepareAndRun(
+                "with moved as (update orders.orders set id = id where id = 91 returning id), "
+                        + "copied as (insert into users.users select id from moved returning id) select id from copied"))
+                .isInstanceOf(ForeignSchemaStatementException.class).hasMessageContaining("order → users.users");
+        assertThatThrownBy(() -> order.prepareAndRun(
+                "with gone as (delete from users.users where id = 91 returning id) select id from gone"))
+                .isInstanceOf(ForeignSchemaStatementException.class).hasMessageContaining("order → users.users");
+        assertThatCode(() -> order.prepareAndRun(
+                "with moved as (update orders.orders set id = id where id = 91 returning id), "
+                        + "added as (insert into orders.orders select id + 1000 from moved returning id) select id from moved"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void an_order_statement_on_its_own_schema_and_the_event_registry_goes_through() throws SQLException {
         OrderStatements order = new OrderStatements(guarded);
 

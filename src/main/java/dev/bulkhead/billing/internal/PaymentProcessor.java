@@ -1,11 +1,11 @@
 package dev.bulkhead.billing.internal;
 
-import dev.bulkhead.platform.Step;
 import dev.bulkhead.billing.ChargeRequest;
 import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.kernel.Money;
+import dev.bulkhead.platform.Step;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.bulkhead.billing.internal;
 
-import dev.bulkhead.platform.Step;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.billing.PaymentRefunded;
 import dev.bulkhead.billing.RefundRequest;
+import dev.bulkhead.platform.Step;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

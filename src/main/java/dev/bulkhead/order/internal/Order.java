@@ -42,6 +42,22 @@ class Order implements Persistable<UUID> {
 
     static final String CANCEL_CAUSE = "CancelOrder request";
 
+    /** Billing took the money for a pending order: the saga's common path, also made by {@link StatusMoves}. */
+    static final StatusMove PAYMENT_COMPLETED = new StatusMove(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, "PaymentCompleted");
+
+    /** Billing refused the charge of a pending order; also made by {@link StatusMoves}. */
+    static StatusMove paymentFailed(String reason) {
+        return new StatusMove(OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED, "PaymentFailed (" + reason + ")");
+    }
+
+    /**
+     * A status change that depends on nothing but the status the order is in. The aggregate makes it
+     * here, and {@link StatusMoves} makes the same change as one guarded statement without loading the
+     * order; both read the rule from this one value.
+     */
+    record StatusMove(OrderStatus from, OrderStatus to, String cause) {
+    }
+
     @Id
     private UUID id;
 
@@ -121,8 +137,8 @@ class Order implements Persistable<UUID> {
      * @return whether the order moved; false for a redelivered or overtaken event
      */
     boolean paymentCompleted(Instant at, UUID causeEventId) {
-        if (status == OrderStatus.PENDING_PAYMENT) {
-            return moveTo(OrderStatus.PAID, at, "PaymentCompleted", causeEventId);
+        if (status == PAYMENT_COMPLETED.from()) {
+            return move(PAYMENT_COMPLETED, at, causeEventId);
         }
         if (status == OrderStatus.EXPIRED) {
             return moveTo(OrderStatus.REFUND_PENDING, at, "PaymentCompleted after expiry: billing refunds it", causeEventId);
@@ -132,10 +148,8 @@ class Order implements Persistable<UUID> {
 
     /** Billing refused the charge: a pending order is PAYMENT_FAILED; any other order stays where it is. */
     boolean paymentFailed(String reason, Instant at, UUID causeEventId) {
-        if (status != OrderStatus.PENDING_PAYMENT) {
-            return false;
-        }
-        return moveTo(OrderStatus.PAYMENT_FAILED, at, "PaymentFailed (" + reason + ")", causeEventId);
+        StatusMove failed = paymentFailed(reason);
+        return status == failed.from() && move(failed, at, causeEventId);
     }
 
     /**
@@ -168,6 +182,10 @@ class Order implements Persistable<UUID> {
     /** Whether the customer cancelled this order, so that repeating the request can answer the same. */
     boolean wasCancelled() {
         return timeline.stream().anyMatch(step -> CANCEL_CAUSE.equals(step.cause()));
+    }
+
+    private boolean move(StatusMove move, Instant at, UUID causeEventId) {
+        return moveTo(move.to(), at, move.cause(), causeEventId);
     }
 
     private boolean moveTo(OrderStatus to, Instant at, String cause, UUID causeEventId) {

@@ -1,11 +1,11 @@
 package dev.bulkhead.order.internal;
 
-import dev.bulkhead.platform.Step;
 import dev.bulkhead.order.OrderPlaced;
 import dev.bulkhead.order.OrderView;
 import dev.bulkhead.platform.Caller;
 import dev.bulkhead.platform.Idempotency;
 import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.platform.Step;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import java.time.Clock;

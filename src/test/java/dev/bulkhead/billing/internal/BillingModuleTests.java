@@ -31,6 +31,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -49,6 +50,19 @@ class BillingModuleTests {
 
     @Autowired
     DatabaseInspector jdbc;
+
+    @Autowired
+    BillingInbox inbox;
+
+    @Test
+    void an_inbox_mark_outside_a_handlers_transaction_is_refused_and_not_written() {
+        UUID eventId = UUID.randomUUID();
+
+        assertThatThrownBy(() -> inbox.firstDelivery(eventId, "a careless colleague's handler"))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(jdbc.sql("select count(*) from billing.applied_events where event_id = ?").param(eventId)
+                .query(Long.class).single()).isZero();
+    }
 
     /** A charge request as any module could send it; billing knows nothing of orders. */
     record TestCharge(UUID eventId, UUID chargeReference, UserId payer, Money amount) implements ChargeRequest {

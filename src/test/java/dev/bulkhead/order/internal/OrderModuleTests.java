@@ -3,6 +3,7 @@ package dev.bulkhead.order.internal;
 import dev.bulkhead.testing.DatabaseInspector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.BDDMockito.given;
 
 import dev.bulkhead.billing.PaymentCompleted;
@@ -12,6 +13,7 @@ import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderPlaced;
 import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.order.OrderStatusChanged;
 import dev.bulkhead.order.OrderView;
 import dev.bulkhead.platform.RejectedRequest;
 import dev.bulkhead.testing.TestDatabaseConfiguration;
@@ -22,9 +24,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
@@ -49,6 +58,25 @@ class OrderModuleTests {
 
     @Autowired
     DatabaseInspector jdbc;
+
+    @Autowired
+    StatusMoves moves;
+
+    @Autowired
+    OrderInbox inbox;
+
+    @Autowired
+    OrderRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void transactions() {
+        transactions = new TransactionTemplate(transactionManager);
+    }
 
     @Test
     void placing_an_order_stores_it_pending_payment_and_publishes_order_placed(AssertablePublishedEvents events) {
@@ -133,6 +161,77 @@ class OrderModuleTests {
         scenario.publish(paid)
                 .andWaitForStateChange(() -> completedPublicationsOf(paid.eventId()), count -> count == 2)
                 .andVerify(count -> assertThat(api.findById(order.id()).orElseThrow().timeline()).hasSize(2));
+    }
+
+    @Test
+    void an_inbox_mark_outside_a_handlers_transaction_is_refused_and_not_written() {
+        UUID eventId = UUID.randomUUID();
+
+        assertThatThrownBy(() -> inbox.firstDelivery(eventId, "a careless colleague's handler"))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(jdbc.sql("select count(*) from orders.applied_events where event_id = ?").param(eventId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_move_in_one_statement_appends_to_the_timeline_and_raises_the_version(AssertablePublishedEvents events) {
+        OrderView order = orders.place(activeCustomer(), "EUR", List.of(new OrderLine("BOOK-1", 1, 500)));
+        UUID cause = UUID.randomUUID();
+
+        Optional<OrderStatusChanged> moved = transactions.execute(status ->
+                moves.make(order.id().value(), Order.PAYMENT_COMPLETED, Instant.now(), cause));
+
+        assertThat(moved).hasValueSatisfying(change -> {
+            assertThat(change.orderId()).isEqualTo(order.id());
+            assertThat(change.userId()).isEqualTo(order.userId());
+            assertThat(change.total()).isEqualTo(Money.of(500, "EUR"));
+            assertThat(change.from()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+            assertThat(change.to()).isEqualTo(OrderStatus.PAID);
+        });
+        assertThat(api.findById(order.id()).orElseThrow().timeline()).extracting(OrderView.Transition::to, OrderView.Transition::causeEventId)
+                .containsExactly(tuple(OrderStatus.PENDING_PAYMENT, null), tuple(OrderStatus.PAID, cause));
+        assertThat(jdbc.sql("select version from orders.orders where id = ?").param(order.id().value()).query(Long.class).single())
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void a_move_in_one_statement_leaves_an_order_in_another_status_alone() {
+        OrderView order = orders.place(activeCustomer(), "EUR", List.of(new OrderLine("BOOK-1", 1, 500)));
+        transactions.executeWithoutResult(status -> moves.make(order.id().value(), Order.PAYMENT_COMPLETED, Instant.now(), null));
+
+        Optional<OrderStatusChanged> again = transactions.execute(status ->
+                moves.make(order.id().value(), Order.paymentFailed("INSUFFICIENT_FUNDS"), Instant.now(), UUID.randomUUID()));
+
+        assertThat(again).isEmpty();
+        assertThat(api.findById(order.id()).orElseThrow()).satisfies(stored -> {
+            assertThat(stored.status()).isEqualTo(OrderStatus.PAID);
+            assertThat(stored.timeline()).hasSize(2);
+        });
+        Optional<OrderStatusChanged> noOrder = transactions.execute(status ->
+                moves.make(UUID.randomUUID(), Order.PAYMENT_COMPLETED, Instant.now(), null));
+        assertThat(noOrder).isEmpty();
+    }
+
+    @Test
+    void an_order_loaded_before_a_move_in_one_statement_cannot_be_saved_over_it() {
+        OrderView order = orders.place(activeCustomer(), "EUR", List.of(new OrderLine("BOOK-1", 1, 500)));
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(outer -> {
+            Order stale = repository.findById(order.id().value()).orElseThrow();
+            // another transaction pays the order while this one holds it as it was, unlocked
+            new TransactionTemplate(transactionManager, requiresNew()).executeWithoutResult(inner ->
+                    moves.make(order.id().value(), Order.PAYMENT_COMPLETED, Instant.now(), null));
+            stale.expire(Instant.now(), "a careless colleague's job");
+            repository.saveAndFlush(stale);
+        })).isInstanceOf(ObjectOptimisticLockingFailureException.class);
+
+        assertThat(api.findById(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    private static TransactionDefinition requiresNew() {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return definition;
     }
 
     private UserId activeCustomer() {
