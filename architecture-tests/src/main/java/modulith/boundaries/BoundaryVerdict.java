@@ -46,6 +46,7 @@ public record BoundaryVerdict(BoundaryRule rule, RuleResult result, List<Violati
             text.append(result.warnings().size()).append(" warning(s), not failing the build:\n");
             result.warnings().forEach(warning -> text.append(warning.message()).append('\n'));
         }
+        result.notes().forEach(note -> text.append(rule.id()).append(": ").append(note).append('\n'));
         return text.toString();
     }
 }

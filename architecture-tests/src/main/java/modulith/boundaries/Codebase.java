@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import modulith.boundaries.source.SourceLocator;
@@ -26,29 +28,66 @@ import modulith.boundaries.source.SourceLocator;
  */
 public final class Codebase {
 
-    static final String NAMED_INTERFACE = "org.springframework.modulith.NamedInterface";
     static final String ENTITY = "jakarta.persistence.Entity";
     static final String EMBEDDABLE = "jakarta.persistence.Embeddable";
     static final String MAPPED_SUPERCLASS = "jakarta.persistence.MappedSuperclass";
 
-    private static final Map<BoundaryConfiguration, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+    /** Imports by {@link BoundaryConfiguration#importKey()}: every rule of one codebase shares one import. */
+    private static final Map<Object, Imported> IMPORTED = new ConcurrentHashMap<>();
+
+    private record Imported(JavaClasses classes, ModulithModel model) {
+    }
 
     private final BoundaryConfiguration configuration;
+    private final ModulithModel model;
+    private final ModuleSchemas schemas;
     private final ModuleMap modules;
     private final JavaClasses classes;
     private final SourceLocator sources;
 
-    private Codebase(BoundaryConfiguration configuration, JavaClasses classes) {
+    private Codebase(BoundaryConfiguration configuration, Imported imported) {
         this.configuration = configuration;
-        this.modules = new ModuleMap(configuration.basePackage(), configuration.schemaByModule(), configuration.sharedSchemas());
-        this.classes = classes;
+        this.model = imported.model();
+        this.classes = imported.classes();
+        this.schemas = ModuleSchemas.derive(configuration, model, classes);
+        this.modules = ModuleMap.of(model.rootPackage(), model.packageByModule(), schemas.schemaByModule(), schemas.sharedSchemas());
         this.sources = new SourceLocator(configuration.sourceRoots(), configuration.repositoryRoot());
     }
 
-    /** Imports the configured base package; the import is shared by every rule checking the same configuration. */
+    /**
+     * Imports the application's classes and Spring Modulith's model of them; the import is shared by every rule
+     * checking the same application. Spring Modulith imports the classes on its own, on a thread of its own, while
+     * the rule engine imports them here.
+     */
     public static Codebase of(BoundaryConfiguration configuration) {
-        JavaClasses classes = IMPORTED.computeIfAbsent(configuration, Codebase::importClasses);
-        return new Codebase(configuration, classes);
+        Imported imported = IMPORTED.computeIfAbsent(configuration.importKey(), key -> importBoth(configuration));
+        return new Codebase(configuration, imported);
+    }
+
+    private static Imported importBoth(BoundaryConfiguration configuration) {
+        CompletableFuture<ModulithModel> model = new CompletableFuture<>();
+        // a thread of its own inherits the test's context class loader, which the common pool's threads do not
+        Thread modulith = new Thread(() -> {
+            try {
+                model.complete(ModulithModel.of(configuration));
+            } catch (Throwable failure) {
+                model.completeExceptionally(failure);
+            }
+        }, "spring-modulith-import");
+        modulith.setDaemon(true);
+        modulith.start();
+        JavaClasses classes = importClasses(configuration);
+        try {
+            return new Imported(classes, model.join());
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failure.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw failure;
+        }
     }
 
     private static JavaClasses importClasses(BoundaryConfiguration configuration) {
@@ -56,7 +95,7 @@ public final class Codebase {
         if (!configuration.includeTestClasses()) {
             importer = importer.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS);
         }
-        return importer.importLocations(locationsOf(configuration.basePackage()));
+        return importer.importLocations(locationsOf(configuration.applicationPackage()));
     }
 
     /**
@@ -77,6 +116,16 @@ public final class Codebase {
         }
     }
 
+    /** Spring Modulith's model: modules, what they publish, what they may use. */
+    public ModulithModel model() {
+        return model;
+    }
+
+    /** Which schema each module owns, and where that was found. */
+    public ModuleSchemas schemas() {
+        return schemas;
+    }
+
     public BoundaryConfiguration configuration() {
         return configuration;
     }
@@ -92,34 +141,23 @@ public final class Codebase {
     /** The application's own classes, sorted by name so reports come out in a stable order. */
     public List<JavaClass> classes() {
         return classes.stream()
-                .filter(javaClass -> javaClass.getPackageName().startsWith(configuration.basePackage()))
+                .filter(javaClass -> javaClass.getPackageName().equals(model.rootPackage())
+                        || javaClass.getPackageName().startsWith(model.rootPackage() + "."))
                 .sorted(Comparator.comparing(JavaClass::getName))
                 .toList();
     }
 
+    /** The module Spring Modulith puts the class in (by its package, so classes the model left out are placed too). */
     public Optional<String> moduleOf(JavaClass javaClass) {
-        return modules.moduleOfPackage(javaClass.getPackageName());
+        return model.moduleOfClass(javaClass.getName()).or(() -> modules.moduleOfPackage(javaClass.getPackageName()));
     }
 
     /**
-     * Whether other modules may use this type: it is in its module's root package, or it or its
-     * package is a Spring Modulith {@code @NamedInterface}.
+     * Whether other modules may use this type, as Spring Modulith decides it: it is in a named interface of its
+     * module (the base package is the unnamed one), or its module is open.
      */
     public boolean isPublished(JavaClass javaClass) {
-        Optional<String> module = moduleOf(javaClass);
-        if (module.isEmpty()) {
-            return true;
-        }
-        JavaClass outermost = javaClass;
-        while (outermost.getEnclosingClass().isPresent()) {
-            if (outermost.isAnnotatedWith(NAMED_INTERFACE)) {
-                return true;
-            }
-            outermost = outermost.getEnclosingClass().get();
-        }
-        return javaClass.getPackageName().equals(modules.rootPackageOf(module.get()))
-                || outermost.isAnnotatedWith(NAMED_INTERFACE)
-                || javaClass.getPackage().isAnnotatedWith(NAMED_INTERFACE);
+        return moduleOf(javaClass).isEmpty() || model.isExposed(javaClass.getName());
     }
 
     public boolean isEntity(JavaClass javaClass) {

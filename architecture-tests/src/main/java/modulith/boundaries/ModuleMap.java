@@ -5,20 +5,41 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who owns what: which module a class belongs to, and which module owns a database schema. A
- * module is a direct sub-package of the base package; classes directly in the base package (the
- * application class, the schema declaration) belong to no module.
+ * Who owns what: which module a class belongs to, and which module owns a database schema. For the static rules the
+ * modules and their base packages come from Spring Modulith's model ({@link #of}); a class belongs to the module with
+ * the longest base package containing it, and classes outside every module (the application class) belong to none.
+ * The runtime guard, which has no model at hand, takes each direct sub-package of the base package as a module.
  */
 public final class ModuleMap {
 
     private final String basePackage;
+    /** Module name → base package, longest package first; empty: every direct sub-package is a module. */
+    private final Map<String, String> packageByModule;
     private final Map<String, String> schemaByModule;
     private final Set<String> sharedSchemas;
 
+    /** Modules are the direct sub-packages of the base package. */
     public ModuleMap(String basePackage, Map<String, String> schemaByModule, Set<String> sharedSchemas) {
+        this(basePackage, Map.of(), schemaByModule, sharedSchemas);
+    }
+
+    private ModuleMap(String basePackage, Map<String, String> packageByModule, Map<String, String> schemaByModule,
+            Set<String> sharedSchemas) {
         this.basePackage = basePackage;
+        this.packageByModule = packageByModule;
         this.schemaByModule = schemaByModule;
         this.sharedSchemas = sharedSchemas;
+    }
+
+    /** Modules with their base packages as Spring Modulith's model names them. */
+    public static ModuleMap of(String basePackage, Map<String, String> packageByModule, Map<String, String> schemaByModule,
+            Set<String> sharedSchemas) {
+        Map<String, String> byDepth = new java.util.LinkedHashMap<>();
+        packageByModule.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, String> entry) -> entry.getValue().length()).reversed())
+                .forEach(entry -> byDepth.put(entry.getKey(), entry.getValue()));
+        return new ModuleMap(basePackage, java.util.Collections.unmodifiableMap(byDepth), Map.copyOf(schemaByModule),
+                Set.copyOf(sharedSchemas));
     }
 
     public String basePackage() {
@@ -32,6 +53,12 @@ public final class ModuleMap {
     }
 
     public Optional<String> moduleOfPackage(String packageName) {
+        if (!packageByModule.isEmpty()) {
+            return packageByModule.entrySet().stream()
+                    .filter(entry -> packageName.equals(entry.getValue()) || packageName.startsWith(entry.getValue() + "."))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
+        }
         if (!packageName.startsWith(basePackage + ".")) {
             return Optional.empty();
         }
@@ -40,9 +67,14 @@ public final class ModuleMap {
         return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
     }
 
-    /** The root package of a module: its published API unless named interfaces add more. */
+    /** The base package of a module: its published API, unless the module is open or names interfaces of its own. */
     public String rootPackageOf(String module) {
-        return basePackage + "." + module;
+        return packageByModule.getOrDefault(module, basePackage + "." + module);
+    }
+
+    /** Every module, those without a schema included, when the model named them; empty for the runtime guard's map. */
+    public Set<String> modules() {
+        return packageByModule.keySet();
     }
 
     public Optional<String> schemaOf(String module) {

@@ -33,10 +33,18 @@ class RulesStayQuietOnCleanCodeTest {
      */
     @Test
     void the_identity_rule_allows_routines_pinned_to_their_own_schema_and_grant_in_prose() throws IOException {
-        String routines = Files.readString(Path.of("architecture-tests/fixtures/resources/fixture-migrations/cleanshop/billing/V2__ledger_checks.sql"));
+        String routines = Files.readString(Fixtures.MIGRATIONS_FOLDER.resolve("cleanshop/billing/V2__ledger_checks.sql"));
         assertThat(IdentityStatements.mayContain(routines)).as("the script passes the keyword filter").isTrue();
         assertThat(routines).contains("SET search_path FROM CURRENT").contains("SET search_path = billing, pg_catalog");
 
         assertThat(Shops.check(Shops.clean(), RuleCatalog.DATABASE_IDENTITY).violations()).extracting(Violation::message).isEmpty();
+    }
+
+    @Test
+    void every_migration_statement_of_the_clean_shop_is_checked_none_only_scanned() {
+        RuleResult result = Shops.check(Shops.clean(), RuleCatalog.OWN_SCHEMA_MIGRATIONS);
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.notes()).singleElement().asString().endsWith(", 0 only scanned");
     }
 }

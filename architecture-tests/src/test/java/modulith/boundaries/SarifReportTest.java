@@ -42,4 +42,15 @@ class SarifReportTest {
                 .isEqualTo("architecture-tests/fixtures/java/fixture/shop/order/internal/AccountBalances.java");
         assertThat(physical.path("region").path("startLine").asInt()).isEqualTo(10);
     }
+
+    @Test
+    void the_migration_statement_counts_are_in_the_runs_properties(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("boundary-violations.sarif");
+        BoundaryCheck check = new BoundaryCheck(Shops.clean(), Baseline.empty(), new SarifReport(file));
+        check.assertHolds(RuleCatalog.OWN_SCHEMA_MIGRATIONS);
+
+        JsonNode notes = JsonMapper.builder().build().readTree(Files.readString(file)).path("runs").get(0)
+                .path("properties").path("notes").path("R6.migration");
+        assertThat(notes.get(0).asString()).matches("\\d+ migration statements in \\d+ scripts: .*, 0 only scanned");
+    }
 }

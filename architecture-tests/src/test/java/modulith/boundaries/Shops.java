@@ -28,11 +28,18 @@ final class Shops {
         return configuration("fixture.cleanshop", "cleanshop");
     }
 
+    /**
+     * The fixture as its own application (Spring Modulith reads its direct sub-packages as modules), compiled with the
+     * tests; paths as seen from the repository root, where reports put them.
+     */
     private static BoundaryConfiguration configuration(String basePackage, String migrations) {
-        return BoundaryConfiguration.forApplication(basePackage, SCHEMAS, SHARED)
-                .withSourceRoots(Path.of("architecture-tests/fixtures/java"))
-                .withMigrationRoot(Path.of("architecture-tests/fixtures/resources/fixture-migrations/" + migrations))
-                .includingTestClasses();
+        return BoundaryConfiguration.ofPackage(basePackage)
+                .includingTestClasses()
+                .withSchemas(SCHEMAS)
+                .withSharedSchemas(SHARED.toArray(String[]::new))
+                .withRepositoryRoot(Fixtures.REPOSITORY_ROOT)
+                .withSourceRoots(Fixtures.SOURCES)
+                .withMigrations(MigrationLayout.flywayPerSchema(Fixtures.MIGRATIONS.resolve(migrations)));
     }
 
     static RuleResult check(BoundaryConfiguration configuration, BoundaryRule rule) {

@@ -23,7 +23,7 @@ record BoundaryRules(List<Rule> rules, List<Baseline.Entry> accepted, List<Strin
     }
 
     static final Path README = Path.of("architecture-tests/README.md");
-    static final Path BASELINE = Path.of("architecture-tests/baseline.txt");
+    static final Path BASELINE = Path.of("src/test/resources/boundary-baseline.txt");
 
     static BoundaryRules inForce() {
         List<Rule> rules = new ArrayList<>();

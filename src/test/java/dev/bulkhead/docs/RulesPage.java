@@ -14,7 +14,7 @@ final class RulesPage {
                 + "Details and how each rule is detected: architecture-tests/README.md.");
         html.table(List.of("id", "rule", "why, and how to fix a violation"), rules.rules().stream()
                 .map(rule -> List.of(rule.id(), rule.sentence(), rule.explanation())).toList());
-        html.element("h2", "Accepted violations (architecture-tests/baseline.txt)");
+        html.element("h2", "Accepted violations (src/test/resources/boundary-baseline.txt)");
         html.table(List.of("violation", "why it is accepted"), rules.accepted().stream()
                 .map(entry -> List.of(entry.key(), entry.reason())).toList());
         if (!rules.baselineProblems().isEmpty()) {

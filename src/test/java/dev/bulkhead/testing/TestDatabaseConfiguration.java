@@ -36,6 +36,11 @@ public class TestDatabaseConfiguration {
         return owner -> Optional.of(moduleLoginPassword(owner));
     }
 
+    /** The password of the application's migration login {@value #LOGIN_ROLE} on a server the tests started. */
+    static String loginPassword() {
+        return LOGIN_PASSWORD;
+    }
+
     /** The password the tests give the login of {@code owner}, for tests that connect as a module themselves. */
     public static String moduleLoginPassword(String owner) {
         return LOGIN_PASSWORD + "-" + owner;

@@ -57,6 +57,12 @@ public final class SarifReport {
         run.put("tool", Map.of("driver", driver));
         run.put("columnKind", "utf16CodeUnits");
         run.put("results", results());
+        Map<String, Object> notes = new LinkedHashMap<>();
+        verdicts.values().stream().filter(verdict -> !verdict.result().notes().isEmpty())
+                .forEach(verdict -> notes.put(verdict.rule().id(), verdict.result().notes()));
+        if (!notes.isEmpty()) {
+            run.put("properties", Map.of("notes", notes));
+        }
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("$schema", SCHEMA);
         log.put("version", "2.1.0");
@@ -71,8 +77,8 @@ public final class SarifReport {
         }
         rules.add(rule(RuleCatalog.OWN_SCHEMA_MIGRATIONS.id() + ".unchecked",
                 "A migration statement could only be scanned, not parsed.",
-                "JSqlParser could not parse this statement (or its PL/pgSQL body), so only schema-qualified names in it "
-                        + "were checked. Review it by hand.", "warning"));
+                "Neither JSqlParser nor the PostgreSQL fallback knows this kind of statement, so only the schema-qualified "
+                        + "names in it were checked. Review it by hand.", "warning"));
         return rules;
     }
 

@@ -125,8 +125,8 @@ public final class DatabaseIdentityRule implements BoundaryRule {
         for (MigrationScript script : MigrationScript.in(codebase)) {
             String file = codebase.sources().relative(script.path());
             String sql = script.sql();
-            Optional<String> schema = Optional.of(script.schema());
-            for (IdentityStatements.Finding finding : IdentityStatements.in(sql, schema)) {
+            Optional<String> schema = script.ownSchemas().stream().sorted().findFirst();
+            for (IdentityStatements.Finding finding : IdentityStatements.inMigration(sql, script.ownSchemas())) {
                 violations.add(violation(finding, "the migration ", script.owner(), schema, provisioning,
                         Location.of(file, lineOf(sql, finding.offset()), file)));
             }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import modulith.boundaries.BoundaryRule;
 import modulith.boundaries.Codebase;
+import modulith.boundaries.Policies;
 import modulith.boundaries.RuleResult;
 import modulith.boundaries.Violation;
 
@@ -30,7 +31,7 @@ public final class EventTypeRule implements BoundaryRule {
 
     @Override
     public String id() {
-        return "R7.event";
+        return Policies.EVENT_SHAPE;
     }
 
     @Override
@@ -47,17 +48,21 @@ public final class EventTypeRule implements BoundaryRule {
 
     @Override
     public RuleResult check(Codebase codebase) {
+        Policies.EventShape policy = codebase.configuration().policies().eventShape();
+        if (!policy.enabled()) {
+            return RuleResult.switchedOff(id());
+        }
         Set<JavaClass> events = eventTypes(codebase);
         List<Violation> violations = new ArrayList<>();
         for (JavaClass event : events) {
             String module = codebase.moduleOf(event).orElseThrow();
-            if (!codebase.isPublished(event)) {
+            if (policy.inPublishedPackage() && !codebase.isPublished(event)) {
                 violations.add(new Violation(id(), codebase.locateClass(event), module + " → other modules", event.getName(),
                         "event " + event.getSimpleName() + " lives in " + event.getPackageName() + ", which other modules may not use",
                         "move " + event.getSimpleName() + " to " + codebase.modules().rootPackageOf(module)
                                 + " (" + module + "'s published API) so listeners in other modules can depend on it"));
             }
-            if (!event.isRecord() && !event.isInterface()) {
+            if (policy.immutable() && !event.isRecord() && !event.isInterface()) {
                 for (JavaField field : event.getAllFields()) {
                     if (!field.getModifiers().contains(JavaModifier.FINAL) && !field.getModifiers().contains(JavaModifier.STATIC)
                             && codebase.moduleOf(field.getOwner()).isPresent()) {
@@ -69,7 +74,9 @@ public final class EventTypeRule implements BoundaryRule {
                 }
             }
         }
-        foreignPublications(codebase, events, violations);
+        if (policy.publishedByOwnerOnly()) {
+            foreignPublications(codebase, events, violations);
+        }
         return RuleResult.of(violations);
     }
 

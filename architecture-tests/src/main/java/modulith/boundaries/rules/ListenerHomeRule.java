@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import modulith.boundaries.BoundaryRule;
 import modulith.boundaries.Codebase;
+import modulith.boundaries.Policies;
 import modulith.boundaries.RuleResult;
 import modulith.boundaries.Violation;
 
@@ -24,7 +25,7 @@ public final class ListenerHomeRule implements BoundaryRule {
 
     @Override
     public String id() {
-        return "R7.listener";
+        return Policies.LISTENER_PLACEMENT;
     }
 
     @Override
@@ -40,6 +41,10 @@ public final class ListenerHomeRule implements BoundaryRule {
 
     @Override
     public RuleResult check(Codebase codebase) {
+        if (!codebase.configuration().policies().listenerPlacement().enabled()) {
+            return RuleResult.switchedOff(id());
+        }
+        Policies.ReadOnlyApi mutating = codebase.configuration().policies().readOnlyApi();
         List<Violation> violations = new ArrayList<>();
         for (JavaClass listenerClass : codebase.classes()) {
             Optional<String> home = codebase.moduleOf(listenerClass);
@@ -56,7 +61,7 @@ public final class ListenerHomeRule implements BoundaryRule {
                     if (changed.isEmpty() || changed.equals(home)) {
                         continue;
                     }
-                    Optional<String> why = call.getTarget().resolveMember().flatMap(MutatingMethods::whyMutating);
+                    Optional<String> why = call.getTarget().resolveMember().flatMap(method -> MutatingMethods.whyMutating(method, mutating));
                     if (why.isEmpty()) {
                         continue;
                     }

@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import modulith.boundaries.Policies;
 
 /**
  * Decides whether a method changes state, from two independent signals, either of which suffices:
  * <ol>
- * <li>its name starts with a verb of change ({@code register}, {@code save}, {@code cancel}, …);</li>
+ * <li>its name starts with a verb of change ({@code register}, {@code save}, {@code cancel}, …: the policy's
+ * {@link Policies#VERBS_OF_CHANGE}, which a codebase may tune);</li>
  * <li>it, or its implementation in the same module, runs in a writing transaction:
  * {@code @Transactional} without {@code readOnly = true} on the method, or on the class when the
  * method has none.</li>
@@ -22,13 +23,6 @@ import java.util.Set;
  */
 final class MutatingMethods {
 
-    static final Set<String> VERBS_OF_CHANGE = Set.of("add", "apply", "approve", "archive", "assign", "book", "cancel",
-            "change", "charge", "clear", "close", "complete", "confirm", "create", "deactivate", "activate", "decrement",
-            "delete", "deposit", "disable", "enable", "grant", "increment", "insert", "mark", "merge", "modify", "move",
-            "open", "patch", "pay", "persist", "place", "post", "publish", "put", "record", "refund", "register", "reject",
-            "remove", "rename", "reserve", "reset", "revoke", "save", "set", "settle", "store", "submit", "top",
-            "transfer", "update", "upsert", "withdraw", "write");
-
     private static final String SPRING_TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
     private static final String JAKARTA_TRANSACTIONAL = "jakarta.transaction.Transactional";
 
@@ -36,13 +30,13 @@ final class MutatingMethods {
     }
 
     /** Why the method counts as changing state, or empty if it looks read-only. */
-    static Optional<String> whyMutating(JavaMethod method) {
+    static Optional<String> whyMutating(JavaMethod method, Policies.ReadOnlyApi policy) {
         List<String> reasons = new ArrayList<>();
         String verb = firstWord(method.getName());
-        if (VERBS_OF_CHANGE.contains(verb) && !isAccessor(method, verb)) {
+        if (policy.verbsOfChange().contains(verb) && !isAccessor(method, verb)) {
             reasons.add("named like a change ('" + verb + "')");
         }
-        for (JavaMethod candidate : withImplementations(method)) {
+        for (JavaMethod candidate : policy.writingTransactionsCount() ? withImplementations(method) : List.<JavaMethod>of()) {
             if (writesInTransaction(candidate)) {
                 reasons.add("@Transactional without readOnly on " + candidate.getOwner().getSimpleName() + "." + candidate.getName());
                 break;

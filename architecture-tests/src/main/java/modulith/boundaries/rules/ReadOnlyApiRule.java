@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import modulith.boundaries.BoundaryRule;
 import modulith.boundaries.Codebase;
+import modulith.boundaries.Policies;
 import modulith.boundaries.RuleResult;
 import modulith.boundaries.Violation;
 
@@ -24,7 +25,7 @@ public final class ReadOnlyApiRule implements BoundaryRule {
 
     @Override
     public String id() {
-        return "R7.read-only-api";
+        return Policies.READ_ONLY_API;
     }
 
     @Override
@@ -41,6 +42,10 @@ public final class ReadOnlyApiRule implements BoundaryRule {
 
     @Override
     public RuleResult check(Codebase codebase) {
+        Policies.ReadOnlyApi policy = codebase.configuration().policies().readOnlyApi();
+        if (!policy.enabled()) {
+            return RuleResult.switchedOff(id());
+        }
         List<Violation> violations = new ArrayList<>();
         for (JavaClass api : codebase.classes()) {
             Optional<String> owner = codebase.moduleOf(api);
@@ -48,7 +53,7 @@ public final class ReadOnlyApiRule implements BoundaryRule {
                 continue;
             }
             for (JavaMethod method : api.getMethods()) {
-                Optional<String> why = MutatingMethods.whyMutating(method);
+                Optional<String> why = MutatingMethods.whyMutating(method, policy);
                 if (why.isEmpty() || !method.getModifiers().contains(JavaModifier.PUBLIC) && !api.isInterface()) {
                     continue;
                 }

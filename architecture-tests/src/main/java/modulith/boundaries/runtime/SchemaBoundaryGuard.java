@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import modulith.boundaries.BoundaryConfiguration;
+import modulith.boundaries.Codebase;
 import modulith.boundaries.ModuleMap;
 import modulith.boundaries.PackageSet;
 import modulith.boundaries.RuleCatalog;
@@ -61,10 +63,23 @@ public class SchemaBoundaryGuard implements BeanPostProcessor {
      */
     public SchemaBoundaryGuard(String basePackage, Map<String, String> schemaByModule, Set<String> sharedSchemas,
             Set<String> provisioningPackages) {
-        this.modules = new ModuleMap(basePackage, schemaByModule, sharedSchemas);
+        this(new ModuleMap(basePackage, schemaByModule, sharedSchemas), new PackageSet(provisioningPackages));
+    }
+
+    private SchemaBoundaryGuard(ModuleMap modules, PackageSet provisioning) {
+        this.modules = modules;
         this.attribution = new StatementAttribution(modules);
         this.crossings = new SchemaCrossings(modules);
-        this.provisioning = new PackageSet(provisioningPackages);
+        this.provisioning = provisioning;
+    }
+
+    /**
+     * The guard for the application the static rules check, with the same modules (Spring Modulith's model), schemas
+     * (the convention and the configuration) and provisioning packages. Register it as a static {@code @Bean}.
+     */
+    public static SchemaBoundaryGuard of(BoundaryConfiguration configuration) {
+        Codebase codebase = Codebase.of(configuration);
+        return new SchemaBoundaryGuard(codebase.modules(), configuration.identityStatementPackages());
     }
 
     @Override

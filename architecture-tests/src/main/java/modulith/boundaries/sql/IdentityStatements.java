@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import modulith.boundaries.ModuleMap;
@@ -137,17 +138,33 @@ public final class IdentityStatements {
      * @param ownSchema the schema of the module the text belongs to, which its routines may pin their search_path to
      */
     public static List<Finding> in(String sql, Optional<String> ownSchema) {
+        return in(sql, ownSchema.map(Set::of).orElse(Set.of()), false);
+    }
+
+    /**
+     * Every identity statement of a migration script. A migration may also set the search path of its own session to
+     * its own schemas (with {@code pg_catalog}): Spring Modulith's per-module Flyway runs every module's scripts on one
+     * connection, and {@code SET search_path TO <own schema>} is how a script puts its unqualified names in its own
+     * schema. Any other schema there is an identity statement as anywhere else.
+     *
+     * @param ownSchemas the schemas the script owns: its module's, or the shared schema its folder is named after
+     */
+    public static List<Finding> inMigration(String sql, Set<String> ownSchemas) {
+        return in(sql, ownSchemas, true);
+    }
+
+    private static List<Finding> in(String sql, Set<String> ownSchemas, boolean migration) {
         if (!mayContain(sql)) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
         for (SqlScript.ScriptStatement statement : SqlScript.split(sql)) {
-            findings.addAll(inStatement(statement, ownSchema));
+            findings.addAll(inStatement(statement, ownSchemas, migration));
         }
         return findings;
     }
 
-    private static List<Finding> inStatement(SqlScript.ScriptStatement statement, Optional<String> ownSchema) {
+    private static List<Finding> inStatement(SqlScript.ScriptStatement statement, Set<String> ownSchema, boolean migration) {
         String sql = statement.sql();
         Optional<RoutineHeader> routine = RoutineHeader.of(sql);
         List<Finding> findings = new ArrayList<>();
@@ -169,6 +186,11 @@ public final class IdentityStatements {
         Matcher searchPath = SEARCH_PATH.matcher(sql);
         while (searchPath.find()) {
             boolean routineClause = routine.isPresent() && routine.get().contains(searchPath.start());
+            boolean ownSession = migration && searchPath.start() == 0 && pinsToOwnSchema(searchPath, ownSchema)
+                    && !searchPath.group("verb").equalsIgnoreCase("RESET") && searchPath.group("schemas") != null;
+            if (ownSession) {
+                continue;
+            }
             if (!routineClause) {
                 findings.add(finding(Kind.SEARCH_PATH, statement, routine, searchPath.start(), searchPath.end(), false));
             } else if (!pinsToOwnSchema(searchPath, ownSchema)) {
@@ -180,7 +202,7 @@ public final class IdentityStatements {
     }
 
     /** A routine's own clause: {@code FROM CURRENT}, a reset, or only the module's schema and the system catalog. */
-    private static boolean pinsToOwnSchema(Matcher clause, Optional<String> ownSchema) {
+    private static boolean pinsToOwnSchema(Matcher clause, Set<String> ownSchema) {
         if (clause.group("verb").equalsIgnoreCase("RESET") || clause.group("current") != null) {
             return true;
         }
@@ -189,7 +211,7 @@ public final class IdentityStatements {
         }
         for (String schema : clause.group("schemas").split(",")) {
             String name = ModuleMap.normalize(unquoteLiteral(schema.strip()));
-            if (!name.equalsIgnoreCase(ownSchema.get()) && !name.equalsIgnoreCase(SYSTEM_CATALOG)) {
+            if (ownSchema.stream().noneMatch(name::equalsIgnoreCase) && !name.equalsIgnoreCase(SYSTEM_CATALOG)) {
                 return false;
             }
         }

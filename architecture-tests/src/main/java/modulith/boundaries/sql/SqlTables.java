@@ -20,6 +20,7 @@ import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
+import net.sf.jsqlparser.statement.create.sequence.CreateSequence;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
@@ -59,6 +60,21 @@ public final class SqlTables {
     }
 
     private static Analysis analyse(String sql) {
+        Analysis analysis = parse(sql);
+        if (!analysis.understood()) {
+            return analysis;
+        }
+        // JSqlParser keeps DEFAULT nextval('billing.numbers') and 'x'::regclass as text: the sequence is read from the literal
+        List<TableReference> literals = PostgresFallback.regclassLiterals(sql);
+        if (literals.isEmpty()) {
+            return analysis;
+        }
+        List<TableReference> references = new ArrayList<>(analysis.references());
+        references.addAll(literals);
+        return new Analysis(List.copyOf(references), true, null);
+    }
+
+    private static Analysis parse(String sql) {
         Statement statement;
         try {
             statement = CCJSqlParserUtil.parse(sql);
@@ -85,6 +101,11 @@ public final class SqlTables {
             }
             return new Analysis(references, true, null);
         }
+        if (statement instanceof CreateSequence sequence) {
+            references.add(new TableReference(sequence.getSequence().getSchemaName(), sequence.getSequence().getName(),
+                    TableReference.Kind.TABLE));
+            return new Analysis(references, true, null);
+        }
         if (statement instanceof CreateIndex index) {
             references.add(table(index.getTable()));
             return new Analysis(references, true, null);
@@ -97,7 +118,7 @@ public final class SqlTables {
         try {
             references.addAll(finderReferences(statement));
             return new Analysis(references, true, null);
-        } catch (UnsupportedOperationException unsupported) {
+        } catch (RuntimeException unsupported) {
             return new Analysis(List.of(), false, "JSqlParser cannot list the tables of " + statement.getClass().getSimpleName());
         }
     }

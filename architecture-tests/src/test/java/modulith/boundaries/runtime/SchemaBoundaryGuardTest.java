@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulkhead.testing.TestDatabase;
 import fixture.runtime.order.OrderSession;
 import fixture.runtime.order.OrderStatements;
 import fixture.runtime.platform.database.RoleSwitching;
@@ -15,9 +14,10 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import modulith.boundaries.BoundaryConfiguration;
+import modulith.boundaries.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The runtime guard on a real PostgreSQL: statements sent from order code ({@code fixture.runtime.order})
@@ -35,12 +35,7 @@ class SchemaBoundaryGuardTest {
 
     @BeforeAll
     static void schemas() throws SQLException {
-        TestDatabase.Coordinates coordinates = TestDatabase.newDatabase("guard");
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(coordinates.jdbcUrl());
-        dataSource.setUser(coordinates.username());
-        dataSource.setPassword(coordinates.password());
-        database = dataSource;
+        database = TestPostgres.database();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             for (String schema : new String[] {"users", "orders", "events"}) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
@@ -64,6 +59,21 @@ class SchemaBoundaryGuardTest {
                 .hasMessageContaining("(fixture.runtime.order.OrderStatements.prepareAndRun)")
                 .hasMessageContaining("order → users.users: sent SQL touching user's users.users")
                 .hasMessageContaining("Instead: ask user through its published API");
+    }
+
+    @Test
+    void the_guard_built_from_the_rules_configuration_knows_the_modules_from_spring_modulith() throws SQLException {
+        SchemaBoundaryGuard fromConfiguration = SchemaBoundaryGuard.of(BoundaryConfiguration.ofPackage("fixture.runtime")
+                .includingTestClasses()
+                .withSchemas(Map.of("user", "users", "order", "orders"))
+                .withSharedSchemas("events")
+                .withIdentityStatementsAllowedIn(PROVISIONING));
+        OrderStatements order = new OrderStatements(fromConfiguration.guard(database));
+
+        assertThatThrownBy(() -> order.run("select id from users.users"))
+                .isInstanceOf(ForeignSchemaStatementException.class).hasMessageContaining("order → users.users");
+        assertThatThrownBy(() -> order.run("SET ROLE guard_user_app")).isInstanceOf(IdentityStatementException.class);
+        order.run("select count(*) from orders.orders join events.event_publication using (id)");
     }
 
     @Test

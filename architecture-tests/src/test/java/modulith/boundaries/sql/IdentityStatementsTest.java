@@ -90,4 +90,31 @@ class IdentityStatementsTest {
         assertThat(IdentityStatements.mayContain("select id, total from orders.orders where id = ?")).isFalse();
         assertThat(IdentityStatements.mayContain("SET ROLE x")).isTrue();
     }
+
+    // Spring Modulith's per-module Flyway runs every module's scripts on one connection: a script puts its own
+    // unqualified names in its own schema with SET search_path TO <own schema>, and that is no identity statement.
+
+    private static List<Kind> kindsInMigration(String sql) {
+        return IdentityStatements.inMigration(sql, java.util.Set.of("billing")).stream().map(IdentityStatements.Finding::kind).toList();
+    }
+
+    @Test
+    void a_migration_may_set_its_own_search_path_to_its_own_schema() {
+        assertThat(kindsInMigration("SET search_path TO billing")).isEmpty();
+        assertThat(kindsInMigration("set search_path = billing, pg_catalog;\ncreate table accounts (id bigint)")).isEmpty();
+        assertThat(kindsInMigration("SET LOCAL search_path TO \"billing\"")).isEmpty();
+    }
+
+    @Test
+    void a_migration_setting_the_search_path_to_another_schema_is_an_identity_statement() {
+        assertThat(kindsInMigration("SET search_path TO users")).containsExactly(Kind.SEARCH_PATH);
+        assertThat(kindsInMigration("SET search_path TO billing, public")).containsExactly(Kind.SEARCH_PATH);
+        assertThat(kindsInMigration("RESET search_path")).containsExactly(Kind.SEARCH_PATH);
+        assertThat(kindsInMigration("DO $$ BEGIN SET search_path TO billing; END $$")).containsExactly(Kind.SEARCH_PATH);
+    }
+
+    @Test
+    void code_may_not_set_the_search_path_even_to_its_own_schema() {
+        assertThat(kindsIn("SET search_path TO billing")).containsExactly(Kind.SEARCH_PATH);
+    }
 }

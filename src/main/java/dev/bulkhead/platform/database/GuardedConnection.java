@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * A module's connection as the application sees it. Returning it frees a place in the module's
  * budget; a statement PostgreSQL refuses with {@code permission denied} is logged and rethrown
  * naming the module, the schema and the code that sent it; a statement cancelled by the module's
- * {@code statement_timeout} is counted.
+ * {@code statement_timeout} is counted; a broken connection is rethrown as a {@link DatabaseUnavailableException}
+ * naming the module.
  */
 final class GuardedConnection implements InvocationHandler {
 
@@ -86,6 +87,13 @@ final class GuardedConnection implements InvocationHandler {
     }
 
     private SQLException translate(SQLException sql) {
+        if (sql instanceof DatabaseUnavailableException) {
+            return sql;
+        }
+        if (DatabaseFailures.connectionLost(sql) || closedUnderneath()) {
+            // the module's name travels with the failure, so that the client's 503 can say which module lost it
+            return new DatabaseUnavailableException(pool.owner(), sql);
+        }
         if (QUERY_CANCELED.equals(sql.getSQLState())) {
             pool.statementTimedOut();
             return sql;
@@ -97,6 +105,18 @@ final class GuardedConnection implements InvocationHandler {
         ModuleAccessDeniedException denied = deniedException(sql);
         log.error("Boundary violation: {}", denied.getMessage());
         return denied;
+    }
+
+    /**
+     * Whether the pool's connection is closed although the application did not close it: the pool closed it because
+     * it broke, and every later call on it (the rollback, for one) fails with an error that carries no SQL state.
+     */
+    private boolean closedUnderneath() {
+        try {
+            return !returned.get() && target.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     private ModuleAccessDeniedException deniedException(SQLException sql) {

@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ModulePool implements AutoCloseable {
 
+    /** The least a request waits for the pool once it has a place in the budget: a healthy pool answers in far less. */
+    private static final long MIN_POOL_WAIT_MILLIS = 100;
+
     private final String owner;
     private final RoleNames roles;
     private final DatabaseProperties.Budget budget;
@@ -101,12 +104,21 @@ final class ModulePool implements AutoCloseable {
         // the semaphore already bounds the wait; this only covers a slow server
         config.setConnectionTimeout(Math.max(budget.backgroundAcquireTimeout().toMillis(), 250));
         config.setInitializationFailTimeout(1);
+        // A statement whose answer takes twice the statement timeout is not coming: PostgreSQL would have cancelled it.
+        // Without this the driver waits for ever on a connection whose network stalled, and so does the request.
+        config.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeoutSeconds(budget))); // read as text by the driver
         config.setConnectionInitSql("SET ROLE " + ProvisioningScript.id(roles.appRole())
                 + "; SET statement_timeout = " + budget.statementTimeout().toMillis()
                 + "; SET lock_timeout = " + budget.lockTimeout().toMillis()
                 + "; SET idle_in_transaction_session_timeout = " + budget.idleInTransactionTimeout().toMillis());
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         return config;
+    }
+
+    /** Twice the statement timeout (which bounds lock waits too), in the driver's whole seconds, at least one. */
+    static int socketTimeoutSeconds(DatabaseProperties.Budget budget) {
+        long millis = Math.max(budget.statementTimeout().toMillis(), budget.lockTimeout().toMillis()) * 2;
+        return (int) Math.max(1, (millis + 999) / 1000);
     }
 
     String owner() {
@@ -117,9 +129,15 @@ final class ModulePool implements AutoCloseable {
         return roles;
     }
 
+    /**
+     * A connection of the module's pool. A request waits at most {@code request-acquire-timeout} in all, for a
+     * place in the budget and then for the pool to open a connection: while PostgreSQL is unreachable the pool
+     * keeps trying for {@code background-acquire-timeout}, which only background work may spend waiting.
+     */
     Connection borrow(boolean servingRequest) throws SQLException {
         Duration wait = servingRequest ? budget.requestAcquireTimeout() : budget.backgroundAcquireTimeout();
         long waitingSince = System.nanoTime();
+        long deadline = waitingSince + wait.toNanos();
         try {
             boolean acquired = permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
             waits.record(System.nanoTime() - waitingSince, TimeUnit.NANOSECONDS);
@@ -132,11 +150,24 @@ final class ModulePool implements AutoCloseable {
             throw new SQLException("interrupted while waiting for a connection of module " + owner, e);
         }
         try {
-            return GuardedConnection.wrap(pool.getConnection(), this);
-        } catch (SQLException | RuntimeException e) {
+            long left = servingRequest ? Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), MIN_POOL_WAIT_MILLIS)
+                    : pool.getConnectionTimeout();
+            return GuardedConnection.wrap(hikari().getConnection(left), this);
+        } catch (SQLException e) {
+            permits.release();
+            throw DatabaseFailures.connectionLost(e) && !(e instanceof DatabaseUnavailableException)
+                    ? new DatabaseUnavailableException(owner, e) : e;
+        } catch (RuntimeException e) {
             permits.release();
             throw e;
         }
+    }
+
+    private HikariPool hikari() throws SQLException {
+        if (pool.getHikariPoolMXBean() instanceof HikariPool started) {
+            return started;
+        }
+        throw new SQLException("the connection pool of module " + owner + " is closed", "08003");
     }
 
     void returned() {

@@ -98,7 +98,7 @@ class SchemaMigrations {
     /**
      * The migration history is the owner's business: no app role may read or rewrite it. Instances starting
      * together would otherwise change the table's privileges at the same moment, which PostgreSQL refuses
-     * ("tuple concurrently updated"): a lock per schema, held until the change commits, makes them take turns.
+     * ("tuple concurrently updated"): a lock held until the change commits makes them take turns ({@link AsOwner}).
      */
     void keepHistoryFromAppRoles(RoleNames owner) {
         AsOwner.inTransaction(dataSource, "bulkhead-migration-history:" + owner.schema(), owner.ownerRole(), (connection, statement) ->

@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * Keeps every event publication moving until it completes or is parked (ADR 0010). Each run, on
  * one instance at a time:
  * <ol>
+ * <li>(on every instance, before the lock) records what this instance's deliveries could not write while the
+ * database was away ({@link UnrecordedOutcomes}, ADR 0035);</li>
  * <li>fails deliveries left unfinished longer than {@code stale-after}: their instance stopped or
  * crashed (this is how publications of a dead instance are picked up, on restart or by a survivor);</li>
  * <li>resubmits failed publications whose exponential back-off has elapsed, unless they failed
@@ -48,6 +51,8 @@ class EventRetryJob {
     private static final Logger log = LoggerFactory.getLogger(EventRetryJob.class);
 
     private final PublicationRegistry registry;
+    private final InTransactionCompletionRegistry outcomes;
+    private final EventSerializer serializer;
     private final FailedEventPublications failed;
     private final CompletedEventPublications completed;
     private final EventRetryProperties retry;
@@ -55,8 +60,11 @@ class EventRetryJob {
     private final Clock clock;
 
     EventRetryJob(PublicationRegistry registry, FailedEventPublications failed, CompletedEventPublications completed,
-            EventRetryProperties retry, ClusterLock clusterLock, Clock clock) {
+            EventRetryProperties retry, ClusterLock clusterLock, Clock clock, InTransactionCompletionRegistry outcomes,
+            EventSerializer serializer) {
         this.registry = registry;
+        this.serializer = serializer;
+        this.outcomes = outcomes;
         this.failed = failed;
         this.completed = completed;
         this.retry = retry;
@@ -71,7 +79,16 @@ class EventRetryJob {
 
     @Scheduled(fixedDelayString = EventRetryProperties.INTERVAL, initialDelayString = EventRetryProperties.INTERVAL)
     void onSchedule() {
+        recordUnrecordedOutcomes();
         clusterLock.runExclusively(JOB, this::retryDue);
+    }
+
+    /**
+     * What this instance's deliveries could not write during an outage ({@link UnrecordedOutcomes}), written now if
+     * the database answers: on every instance, outside the cluster-wide lock, because only this instance knows it.
+     */
+    int recordUnrecordedOutcomes() {
+        return outcomes.recordUnrecordedOutcomes(registry, serializer, clock.instant(), retry.staleAfter());
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")

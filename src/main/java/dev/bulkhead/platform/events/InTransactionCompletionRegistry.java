@@ -1,19 +1,27 @@
 package dev.bulkhead.platform.events;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.core.DefaultEventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.Staleness;
 import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Spring Modulith's event publication registry as Bulkhead uses it (ADR 0021). Modulith writes
@@ -35,11 +43,14 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  */
 final class InTransactionCompletionRegistry implements EventPublicationRegistry {
 
+    private static final Logger log = LoggerFactory.getLogger(InTransactionCompletionRegistry.class);
+
     /** The delivery this thread completed inside its listener's transaction; identity, as Modulith keys them. */
     private static final ThreadLocal<CompletedDelivery> COMPLETED_IN_LISTENER_TRANSACTION = new ThreadLocal<>();
 
     private final EventPublicationRegistry registry;
     private final DefaultEventPublicationRegistry joiningCurrentTransaction;
+    private final UnrecordedOutcomes outcomes;
 
     /**
      * @param registry Modulith's registry bean; its state transitions run in transactions of their own
@@ -47,6 +58,7 @@ final class InTransactionCompletionRegistry implements EventPublicationRegistry 
      */
     InTransactionCompletionRegistry(DefaultEventPublicationRegistry registry) {
         this.registry = registry;
+        this.outcomes = new UnrecordedOutcomes();
         Object target = AopProxyUtils.getSingletonTarget(registry);
         this.joiningCurrentTransaction = target instanceof DefaultEventPublicationRegistry unproxied ? unproxied : registry;
     }
@@ -68,21 +80,53 @@ final class InTransactionCompletionRegistry implements EventPublicationRegistry 
     @Override
     public void markCompleted(Object event, PublicationTargetIdentifier identifier) {
         if (!completedInListenerTransaction(event, identifier)) {
-            registry.markCompleted(event, identifier);
+            try {
+                registry.markCompleted(event, identifier);
+            } catch (RuntimeException unrecorded) {
+                log.warn("Could not mark the delivery of {} to {} completed ({}); will again once the database answers",
+                        event.getClass().getSimpleName(), identifier.getValue(), unrecorded.toString());
+                outcomes.completed(event, identifier);
+            }
         }
     }
 
     /**
      * A listener failed, or its transaction failed to commit. In the second case the completion
-     * written in that transaction rolled back with it, and Modulith no longer holds the publication
-     * as in progress: it stays unfinished and the retry job fails it as abandoned after
-     * {@code stale-after}. Flushing before the mark ({@link CompletionInListenerTransaction}) leaves
-     * that case to failures of the commit itself.
+     * written in that transaction rolled back with it, unless the commit did happen after all, and
+     * Modulith, which forgot the delivery when it was marked completed, has nothing to fail: the
+     * publication is failed by its event on the retry job's next run, if it is still unfinished
+     * ({@link UnrecordedOutcomes}); until issue 23 it waited for the sweep of abandoned deliveries. When
+     * the FAILED mark of a listener's own failure cannot be written, because the database is away, it
+     * is remembered and written once the database answers (ADR 0035). Flushing before the mark
+     * ({@link CompletionInListenerTransaction}) leaves the second case to failures of the commit itself.
      */
     @Override
     public void markFailed(Object event, PublicationTargetIdentifier identifier) {
-        completedInListenerTransaction(event, identifier);
-        registry.markFailed(event, identifier);
+        if (completedInListenerTransaction(event, identifier)) {
+            // the listener's transaction marked it completed and then failed at its commit: Modulith forgot the delivery
+            // with that mark, so its markFailed would do nothing; the retry job fails it by its event (ADR 0035)
+            outcomes.completionRolledBack(event, identifier);
+            return;
+        }
+        try {
+            registry.markFailed(event, identifier);
+        } catch (RuntimeException unrecorded) {
+            // the listener's connection and the registry's failed together (the database restarted): remembered here,
+            // the failure is recorded once the database answers, and the delivery retried on the normal back-off
+            log.warn("Could not mark the delivery of {} to {} failed ({}); will again once the database answers",
+                    event.getClass().getSimpleName(), identifier.getValue(), unrecorded.toString());
+            outcomes.failed(event, identifier);
+        }
+    }
+
+    /**
+     * Tells Modulith's registry what it could not be told during an outage ({@link UnrecordedOutcomes}); the retry
+     * job calls it on every run, before anything else.
+     *
+     * @return how many outcomes were recorded
+     */
+    int recordUnrecordedOutcomes(PublicationRegistry publications, EventSerializer serializer, Instant now, Duration staleAfter) {
+        return outcomes.size() == 0 ? 0 : outcomes.recordAll(registry, publications, serializer, now, staleAfter);
     }
 
     private static boolean completedInListenerTransaction(Object event, PublicationTargetIdentifier identifier) {
@@ -94,9 +138,19 @@ final class InTransactionCompletionRegistry implements EventPublicationRegistry 
         return true;
     }
 
+    /**
+     * Stores the publications in the publisher's transaction, as Modulith does, and watches that transaction's end:
+     * when its commit fails without telling whether it happened, the publications may exist without anybody
+     * delivering them, and {@link UnrecordedOutcomes} makes sure they are delivered (ADR 0035).
+     */
     @Override
     public Collection<TargetEventPublication> store(Object event, Stream<PublicationTargetIdentifier> listeners) {
-        return registry.store(event, listeners);
+        Collection<TargetEventPublication> stored = registry.store(event, listeners);
+        if (!stored.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            List<UUID> ids = stored.stream().map(TargetEventPublication::getIdentifier).toList();
+            TransactionSynchronizationManager.registerSynchronization(new CommitWatch(ids));
+        }
+        return stored;
     }
 
     @Override
@@ -128,6 +182,34 @@ final class InTransactionCompletionRegistry implements EventPublicationRegistry 
     @Override
     public void markStalePublicationsFailed(Staleness staleness) {
         registry.markStalePublicationsFailed(staleness);
+    }
+
+    /**
+     * Notes the publications of a transaction whose commit was attempted and failed. Spring reports such an end as
+     * rolled back when the rollback that follows does not fail (Hibernate had already given the transaction up),
+     * although PostgreSQL may have committed before the connection broke; a rollback before any commit attempt (the
+     * publisher threw) is a real one and is ignored.
+     */
+    private final class CommitWatch implements TransactionSynchronization {
+
+        private final List<UUID> publications;
+        private boolean commitAttempted;
+
+        CommitWatch(List<UUID> publications) {
+            this.publications = publications;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            commitAttempted = true;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_UNKNOWN || (status == STATUS_ROLLED_BACK && commitAttempted)) {
+                publications.forEach(outcomes::commitUnknown);
+            }
+        }
     }
 
     private record CompletedDelivery(Object event, PublicationTargetIdentifier listener) {

@@ -43,7 +43,8 @@ class ListenerFailureRecorder implements MethodInterceptor {
             UUID eventId = arguments.length > 0 && arguments[0] instanceof IntegrationEvent event ? event.eventId() : null;
             registry.recordFailure(eventId, ListenerIds.of(invocation.getMethod()), clock.instant(), describe(failure));
         } catch (RuntimeException recordingFailed) {
-            log.warn("Could not record the failure of listener {}", invocation.getMethod(), recordingFailed);
+            // most often the database is away, which the listener's own failure already says at length
+            log.warn("Could not record the failure of listener {}: {}", invocation.getMethod(), recordingFailed.toString());
         }
     }
 

@@ -80,6 +80,18 @@ class PublicationRegistry {
                 .param("id", id).update() == 1;
     }
 
+    /**
+     * Fails the unfinished publication of {@code serializedEvent} to {@code listenerId}: one whose listener's
+     * transaction failed at its commit after marking it completed (ADR 0021), so that Modulith, which forgot the
+     * delivery with that mark, has nothing left to fail (ADR 0035). Found as Modulith finds a publication by its
+     * event, through the hash index on the serialized event.
+     */
+    boolean markFailedIfIncomplete(String serializedEvent, String listenerId) {
+        return jdbc.sql("update %s set status = 'FAILED' where serialized_event = :event and listener_id = :listener and completion_date is null"
+                        .formatted(PUBLICATIONS))
+                .param("event", serializedEvent).param("listener", listenerId).update() > 0;
+    }
+
     void recordFailure(UUID eventId, String listenerId, Instant at, String error) {
         jdbc.sql("insert into %s (event_id, listener_id, failed_at, error) values (:eventId, :listenerId, :at, :error)"
                         .formatted(FAILURES))

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ran here: the existing {@code @ApplicationModuleListener}s get it through the event publication
  * registry, with their retries and inboxes, and none of them changes. A message that fails
  * verification, names another id in its body than in its signed header, or was received before is
- * logged with the reason and dead-lettered; nothing of it is applied.
+ * logged with the reason and dead-lettered; nothing of it is applied. A message whose database work failed (the
+ * database was away) is not acknowledged: the broker delivers it again. One the broker redelivers after it was
+ * applied here (its acknowledgement was lost with the connection) is acknowledged and dropped.
  */
 final class InboundEvents implements MessageListener {
 
@@ -54,13 +56,25 @@ final class InboundEvents implements MessageListener {
         try {
             InboundEventVerifier.Verified verified = verifier.verify(message);
             Object event = read(message, verified);
+            boolean redelivered = message.getMessageProperties().isRedelivered();
             // in the sender's trace: the local publication stores this step's span, so the listeners continue it
-            receiving(verified).observe(() -> transactions.executeWithoutResult(status -> {
+            boolean applied = Boolean.TRUE.equals(receiving(verified).observe(() -> transactions.execute(status -> {
                 if (!received.remember(verified.eventId(), verified.name(), verified.keyId(), clock.instant())) {
+                    if (redelivered) {
+                        return false;
+                    }
                     throw new RejectedMessage("replayed: event " + verified.eventId() + " was already received");
                 }
                 publisher.publishEvent(event);
-            }));
+                return true;
+            })));
+            if (!applied) {
+                // The broker delivers again what it had handed out unacknowledged when a connection broke; only it sets the
+                // flag, so this is our own delivery whose acknowledgement was lost after its transaction committed, not a
+                // replay someone sent (ADR 0035). Acknowledged without applying anything.
+                log.info("Dropped {} {}: redelivered by the broker after it was applied here", verified.name(), verified.eventId());
+                return;
+            }
             log.debug("Received {} {} signed with key {}", verified.name(), verified.eventId(), verified.keyId());
         } catch (RejectedMessage rejected) {
             log.warn("Rejected message {} from exchange {} with routing key {}: {}; dead-lettered, nothing applied",

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.bulkhead.platform.FieldError;
 import java.util.Comparator;
-import dev.bulkhead.platform.database.ModuleOverBudgetException;
-import org.springframework.transaction.TransactionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -29,10 +29,13 @@ import tools.jackson.core.JacksonException;
 /**
  * Renders every client mistake as an RFC 9457 problem whose {@code errors} list names each bad
  * field and why it was refused. Spring already maps these exceptions to 4xx statuses; this adds
- * the field-level detail a client needs to correct the request.
+ * the field-level detail a client needs to correct the request. A request that failed because the
+ * database, a module's budget or the broker did not answer gets a 503 with {@code Retry-After}.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final ProblemWriter problems;
 
@@ -94,22 +97,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A module used up its database budget: the client may retry shortly, and the other modules
-     * keep serving (their connections are separate).
+     * A dependency did not answer: a module used up its database budget, PostgreSQL is unreachable or too slow, the
+     * broker is down ({@link UnavailableDependency}). The client may retry shortly, and the other modules keep
+     * serving (their connections are separate). Anything else is not this handler's: it is rethrown unchanged, so a
+     * bug is still a 500 and Spring Security still sees its own exceptions. It takes {@code Exception} because the
+     * failure arrives wrapped in whatever the layers it crossed made of it; Spring asks only the first advice that has
+     * a matching handler, so an advice added later for exceptions of its own must be ordered before this one.
      */
-    @ExceptionHandler(TransactionException.class)
-    ResponseEntity<Object> handleTransactionFailure(TransactionException ex) throws TransactionException {
-        ModuleOverBudgetException overBudget = findCause(ex, ModuleOverBudgetException.class);
-        if (overBudget == null) {
-            throw ex;
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The " + overBudget.module() + " module is busy: all of its database connections are in use. Retry shortly.");
-        problem.setTitle("Module busy");
-        problem.setProperty("module", overBudget.module());
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnavailableDependency(Exception ex) throws Exception {
+        UnavailableDependency unavailable = UnavailableDependency.of(ex).orElseThrow(() -> ex);
+        log.warn("Answered 503 ({}{}): {}", unavailable.title(), unavailable.module() == null ? "" : ", module " + unavailable.module(),
+                ex.toString());
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(overBudget.retryAfter().toSeconds()));
-        return problems.respond(problem, headers);
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, unavailable.retryAfter().toSeconds())));
+        return problems.respond(unavailable.problem(), headers);
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> errors, HttpHeaders headers) {

@@ -95,6 +95,41 @@ class SchemaOwnershipTests {
         }
     }
 
+    /**
+     * The crash test once failed on it: one instance converging the registry's grants and row policies while another
+     * protects the registry schema's migration history changed one table's privileges at the same moment. All the
+     * owners' start-up work takes turns, whichever kind it is.
+     */
+    @Test
+    void instances_doing_different_start_up_work_on_one_schema_at_the_same_moment_all_succeed() throws Exception {
+        SchemaMigrations migrations = new SchemaMigrations(jdbc.dataSource(), roles.owners());
+        RegistryRowAccess rowAccess = new RegistryRowAccess(roles.registry(), roles.moduleOwners());
+        SchemaPrivileges privileges = new SchemaPrivileges(roles.owners());
+        List<java.util.concurrent.Callable<Object>> work = List.of(
+                () -> { migrations.keepHistoryFromAppRoles(roles.registry()); return null; },
+                () -> { rowAccess.apply(jdbc.dataSource()); return null; },
+                () -> privileges.converge(jdbc.dataSource()));
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 15; round++) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(6);
+                List<java.util.concurrent.Future<?>> starts = new java.util.ArrayList<>();
+                for (int instance = 0; instance < 6; instance++) {
+                    java.util.concurrent.Callable<Object> step = work.get(instance % work.size());
+                    starts.add(instances.submit(() -> {
+                        together.await();
+                        return step.call();
+                    }));
+                }
+                for (java.util.concurrent.Future<?> start : starts) {
+                    start.get(); // rethrows an instance's failure
+                }
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+
     @Test
     void a_failing_migration_set_fails_the_whole_run_and_names_its_schema() {
         // the sets run side by side: one without its migrations must still fail migrateAll, after the others ran

@@ -6,6 +6,7 @@ import dev.bulkhead.billing.BillingApi;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderPlaced;
+import dev.bulkhead.testing.FaultyLink;
 import dev.bulkhead.testing.PartialProcess;
 import dev.bulkhead.testing.TestBroker;
 import dev.bulkhead.testing.TestDatabase;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +67,10 @@ class ExtractionRehearsalTests {
     private final Map<String, String> keys = Map.of("k1", randomKey(), "k2", randomKey());
 
     private TestBroker.Coordinates broker;
+    /** Both processes reach the broker through it, so that a test can take the broker away from them (ADR 0035). */
+    private FaultyLink brokerLink;
+    /** The billing process reaches its database through it; the test's own queries do not. */
+    private FaultyLink billingDatabaseLink;
     private TestDatabase.Coordinates billingDatabase;
     private TestDatabase.Coordinates mainDatabase;
     private ConfigurableApplicationContext billing;
@@ -78,10 +85,14 @@ class ExtractionRehearsalTests {
     @BeforeAll
     void startBothProcesses() {
         broker = TestBroker.get();
+        brokerLink = FaultyLink.to("rabbitmq", broker.host(), broker.port());
         int billingPort = freePort();
         int mainPort = freePort();
         billingDatabase = TestDatabase.newDatabase("billing_service");
-        billing = start(billingDatabase, billingPort, Map.of(
+        billingDatabaseLink = linkTo(billingDatabase);
+        billing = start(linked(billingDatabase, billingDatabaseLink), billingPort, Map.of(
+                // gives up on the database within a second, so that a receive during an outage fails and is not acknowledged
+                "bulkhead.database.budgets.default.background-acquire-timeout", "1s",
                 "bulkhead.modules", "billing",
                 "bulkhead.database.role-prefix", "billingsvc",
                 "bulkhead.messaging.queue", billingQueue,
@@ -118,6 +129,12 @@ class ExtractionRehearsalTests {
             }
             admin.deleteExchange(exchange);
             testConnection.destroy();
+        }
+        if (brokerLink != null) {
+            brokerLink.close();
+        }
+        if (billingDatabaseLink != null) {
+            billingDatabaseLink.close();
         }
     }
 
@@ -195,6 +212,61 @@ class ExtractionRehearsalTests {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> RecordedSpans.ofTrace(sent.traceId()).stream()
                 .anyMatch(span -> span.getName().equals("billing charge")));
         assertThat(parentOf(RecordedSpans.ofTrace(sent.traceId()), "order receive OrderPlaced")).isEqualTo(sent.spanId());
+    }
+
+    /**
+     * The broker goes away while events flow both ways (OrderPlaced to billing, PaymentCompleted back), and orders are
+     * placed while it is away: every order is paid once it returns, each charged once. Sends wait in the registry until
+     * the broker confirms them; a message whose acknowledgement was lost with the connection is delivered again and
+     * recognized as applied; a send the broker had but could not confirm is sent again and dead-lettered as a replay.
+     */
+    @Test
+    void cuttingTheBrokerWhileEventsFlowBothWaysLosesNothingAndAppliesNothingTwice() {
+        UUID user = registerCustomerWithBalance("Broker Outage", 100_000);
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            orders.add(placeOrder(user, 1_000));
+        }
+        brokerLink.cut();
+        for (int i = 0; i < 5; i++) {
+            orders.add(placeOrder(user, 1_000)); // the database is there: accepted, their events wait for the broker
+        }
+        sleep(Duration.ofSeconds(3));
+        brokerLink.restore();
+
+        orders.forEach(order -> awaitOrderStatus(order, "PAID"));
+        assertThat(billing.getBean(BillingApi.class).findCharges(orders)).as("one charge per order").hasSize(orders.size());
+        assertThat(balanceOf(user)).isEqualTo(100_000 - 10 * 1_000);
+        for (String queue : List.of(billingQueue, mainQueue)) {
+            for (Message deadLetter; (deadLetter = rabbit.receive(queue + ".dead-letter", 500)) != null;) {
+                // only a copy of an event that was applied, sent again because the broker's confirm was lost with the link
+                String eventId = deadLetter.getMessageProperties().getMessageId();
+                assertThat(count(queue.equals(billingQueue) ? billingDatabase : mainDatabase,
+                        "select count(*) from events.received_messages where event_id = '" + eventId + "'"))
+                        .as("dead-lettered %s was applied once", eventId).isEqualTo(1);
+            }
+        }
+    }
+
+    /**
+     * Billing's database goes away while the events of new orders arrive from the broker: each receive fails, is not
+     * acknowledged and comes again, until the database answers; then every order is charged once.
+     */
+    @Test
+    void cuttingBillingsDatabaseWhileItsEventsArriveLosesNothingAndChargesOnce() {
+        UUID user = registerCustomerWithBalance("Billing Database Outage", 50_000);
+        billingDatabaseLink.cut();
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orders.add(placeOrder(user, 1_000)); // the main process's database is there: accepted and sent
+        }
+        sleep(Duration.ofSeconds(3));
+        assertThat(billingDatabaseLink.refusedConnections()).as("billing tried its database during the cut").isPositive();
+        billingDatabaseLink.restore();
+
+        orders.forEach(order -> awaitOrderStatus(order, "PAID"));
+        assertThat(billing.getBean(BillingApi.class).findCharges(orders)).as("one charge per order").hasSize(orders.size());
+        assertThat(balanceOf(user)).isEqualTo(50_000 - 3 * 1_000);
     }
 
     @Test
@@ -350,6 +422,8 @@ class ExtractionRehearsalTests {
 
     private ConfigurableApplicationContext start(TestDatabase.Coordinates database, int port, Map<String, String> own) {
         Map<String, Object> properties = new HashMap<>(broker.springProperties());
+        properties.put("spring.rabbitmq.host", brokerLink.host());
+        properties.put("spring.rabbitmq.port", brokerLink.port());
         properties.putAll(own);
         properties.put("bulkhead.messaging.enabled", true);
         properties.put("bulkhead.messaging.exchange", exchange);
@@ -391,6 +465,29 @@ class ExtractionRehearsalTests {
             rows.read(result);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static FaultyLink linkTo(TestDatabase.Coordinates database) {
+        Matcher address = Pattern.compile("^jdbc:postgresql://([^:/]+):(\\d+)/").matcher(database.jdbcUrl());
+        if (!address.find()) {
+            throw new IllegalStateException("cannot put a link in front of " + database.jdbcUrl());
+        }
+        return FaultyLink.to("billing-postgresql", address.group(1), Integer.parseInt(address.group(2)));
+    }
+
+    /** The same database, reached through {@code link}. */
+    private static TestDatabase.Coordinates linked(TestDatabase.Coordinates database, FaultyLink link) {
+        return new TestDatabase.Coordinates(database.jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]+/",
+                "jdbc:postgresql://" + link.host() + ":" + link.port() + "/"), database.username(), database.password(),
+                database.source());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
