@@ -104,7 +104,9 @@ class SchemaOwnershipTests {
     void instances_doing_different_start_up_work_on_one_schema_at_the_same_moment_all_succeed() throws Exception {
         SchemaMigrations migrations = new SchemaMigrations(jdbc.dataSource(), roles.owners());
         RegistryRowAccess rowAccess = new RegistryRowAccess(roles.registry(), roles.moduleOwners());
-        SchemaPrivileges privileges = new SchemaPrivileges(roles.owners());
+        // the module schemas, as start-up converges them (DatabaseSetup): converging the registry schema as if it were a
+        // module's would revoke the modules' grants on it, and every later test of this shared context would fail
+        SchemaPrivileges privileges = new SchemaPrivileges(roles.moduleOwners());
         List<java.util.concurrent.Callable<Object>> work = List.of(
                 () -> { migrations.keepHistoryFromAppRoles(roles.registry()); return null; },
                 () -> { rowAccess.apply(jdbc.dataSource()); return null; },
