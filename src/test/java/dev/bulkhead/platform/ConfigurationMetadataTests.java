@@ -24,6 +24,7 @@ class ConfigurationMetadataTests {
             "dev.bulkhead.platform.web.RequestSizeProperties", "dev.bulkhead.platform.events.EventRetryProperties",
             "dev.bulkhead.order.internal.OrderProperties", "dev.bulkhead.billing.internal.BillingProperties",
             "dev.bulkhead.platform.events.DeliveryBacklogProperties", "dev.bulkhead.platform.events.DeliveryCommitProperties",
+            "dev.bulkhead.platform.events.DeliveryTracingProperties",
             "dev.bulkhead.platform.reconciliation.ReconciliationProperties",
             "dev.bulkhead.dashboard.internal.DashboardProperties", "dev.bulkhead.platform.modules.HostedModulesProperties");
 
@@ -46,6 +47,8 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "bulkhead.dashboard.part-timeout")).containsEntry("defaultValue", "300ms");
         assertThat(property(metadata, "bulkhead.modules")).containsEntry("type", "java.util.List<java.lang.String>");
         assertThat(property(metadata, "bulkhead.remote.serve-published-queries")).containsEntry("defaultValue", false);
+        assertThat(property(metadata, "bulkhead.events.tracing.continue-within")).containsEntry("defaultValue", "1h")
+                .containsEntry("type", "java.time.Duration");
     }
 
     @Test

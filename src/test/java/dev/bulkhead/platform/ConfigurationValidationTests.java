@@ -41,6 +41,7 @@ class ConfigurationValidationTests {
             bulkhead.events.max-pending-deliveries | 0    | must be greater than or equal to 1
             bulkhead.reconciliation.interval      | 0s    | must be longer than or equal to 1 second
             bulkhead.dashboard.recent-orders      | 0     | must be greater than or equal to 1
+            bulkhead.events.tracing.continue-within | -1s | must be longer than or equal to 0
             """)
     void an_invalid_value_stops_the_start_up_naming_the_property(String property, String value, String reason,
             CapturedOutput output) {
@@ -70,7 +71,8 @@ class ConfigurationValidationTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({ "bulkhead.security.max-request-bytes=1", "bulkhead.events.retry.interval=1ms", "bulkhead.billing.currency=CHF" })
+    @CsvSource({ "bulkhead.security.max-request-bytes=1", "bulkhead.events.retry.interval=1ms", "bulkhead.billing.currency=CHF",
+            "bulkhead.events.tracing.continue-within=0s" })
     void the_smallest_valid_values_start(String setting, CapturedOutput output) {
         SpringApplication records = new SpringApplication(Records.class);
         records.setWebApplicationType(WebApplicationType.NONE);

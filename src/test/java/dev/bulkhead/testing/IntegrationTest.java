@@ -13,7 +13,7 @@ import dev.bulkhead.architecture.ModuleSqlGuardConfiguration;
  * The whole application with MockMvc, on a fresh real PostgreSQL database shared by every test class
  * using it, with every SQL statement checked against its module's schema (rule R8). Failed event
  * deliveries are retried within a second and parked after three attempts, so tests can watch a
- * failing listener go all the way to parked.
+ * failing listener go all the way to parked. Every trace is sampled and its spans kept ({@link RecordedSpans}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,8 +22,10 @@ import dev.bulkhead.architecture.ModuleSqlGuardConfiguration;
         "bulkhead.events.retry.initial-backoff=100ms",
         "bulkhead.events.retry.max-backoff=400ms",
         "bulkhead.events.retry.max-attempts=3",
-        "bulkhead.order.expiry-check-interval=500ms" })
+        "bulkhead.order.expiry-check-interval=500ms",
+        // every trace recorded, for the tests that read them (RecordedSpans)
+        "management.tracing.sampling.probability=1.0" })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, ModuleSqlGuardConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, ModuleSqlGuardConfiguration.class, RecordedSpans.class })
 public @interface IntegrationTest {
 }

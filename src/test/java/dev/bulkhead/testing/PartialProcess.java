@@ -24,6 +24,12 @@ public final class PartialProcess {
     }
 
     public static ConfigurableApplicationContext start(TestDatabase.Coordinates database, int port, Map<String, ?> own) {
+        return start(database, port, own, new Class<?>[0]);
+    }
+
+    /** The same, with test configurations of {@code extra} added to the application's own (recorders, say). */
+    public static ConfigurableApplicationContext start(TestDatabase.Coordinates database, int port, Map<String, ?> own,
+            Class<?>... extra) {
         Map<String, Object> properties = new HashMap<>(own);
         properties.put("server.port", port);
         properties.put("spring.datasource.url", database.jdbcUrl());
@@ -47,7 +53,10 @@ public final class PartialProcess {
         // as command-line arguments, which win over application.properties like a deployment's environment
         String[] arguments = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(BulkheadApplication.class).run(arguments);
+        Class<?>[] sources = new Class<?>[extra.length + 1];
+        sources[0] = BulkheadApplication.class;
+        System.arraycopy(extra, 0, sources, 1, extra.length);
+        return new SpringApplicationBuilder(sources).run(arguments);
     }
 
     public static int freePort() {

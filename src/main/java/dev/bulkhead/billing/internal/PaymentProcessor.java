@@ -5,6 +5,7 @@ import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.kernel.Money;
+import dev.bulkhead.platform.Step;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,6 +45,7 @@ class PaymentProcessor {
         this.clock = clock;
     }
 
+    @Step("charge")
     @ApplicationModuleListener
     void on(ChargeRequest request) {
         if (!inbox.firstDelivery(request.eventId(), "PaymentProcessor.on(ChargeRequest)")) {

@@ -3,6 +3,7 @@ package dev.bulkhead.billing.internal;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.billing.PaymentRefunded;
 import dev.bulkhead.billing.RefundRequest;
+import dev.bulkhead.platform.Step;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,6 +42,7 @@ class RefundProcessor {
         this.clock = clock;
     }
 
+    @Step("refund")
     @ApplicationModuleListener
     void on(RefundRequest request) {
         if (!inbox.firstDelivery(request.eventId(), "RefundProcessor.on(RefundRequest)")) {

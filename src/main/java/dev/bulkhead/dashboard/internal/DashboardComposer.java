@@ -1,5 +1,7 @@
 package dev.bulkhead.dashboard.internal;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import dev.bulkhead.platform.Caller;
 import dev.bulkhead.billing.BillingApi;
@@ -41,7 +43,9 @@ class DashboardComposer implements DisposableBean {
     private final OrderApi orders;
     private final DashboardProperties properties;
     /** Parts run as the caller, so each owning module checks the caller's access itself. */
-    private final ExecutorService executor = new DelegatingSecurityContextExecutorService(PartExecutor.create());
+    // the caller's security context and the request's trace go with each part: a part's span is the dashboard's child
+    private final ExecutorService executor = new DelegatingSecurityContextExecutorService(
+            ContextExecutorService.wrap(PartExecutor.create(), ContextSnapshotFactory.builder().build()));
 
     DashboardComposer(UserApi users, BillingApi billing, OrderApi orders, DashboardProperties properties) {
         this.users = users;

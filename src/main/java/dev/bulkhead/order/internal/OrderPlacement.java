@@ -5,6 +5,7 @@ import dev.bulkhead.order.OrderView;
 import dev.bulkhead.platform.Caller;
 import dev.bulkhead.platform.Idempotency;
 import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.platform.Step;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import java.time.Clock;
@@ -39,6 +40,7 @@ class OrderPlacement {
     }
 
     /** {@link #place} once per {@code Idempotency-Key}: a retry gets the first result and creates nothing. */
+    @Step("place")
     @Transactional
     OrderView placeOnce(String idempotencyKey, Object request, UserId userId, CustomerLookup customer, String currency,
             List<OrderLine> lines) {
@@ -46,6 +48,7 @@ class OrderPlacement {
                 () -> place(userId, customer, currency, lines));
     }
 
+    @Step("place")
     @Transactional
     OrderView place(UserId userId, CustomerLookup customer, String currency, List<OrderLine> lines) {
         Caller.requireChangeAccessTo(userId.value(), "orders");

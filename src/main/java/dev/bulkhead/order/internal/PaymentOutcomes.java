@@ -4,6 +4,7 @@ import dev.bulkhead.billing.PaymentCompleted;
 import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.billing.PaymentRefunded;
 import dev.bulkhead.order.OrderStatusChanged;
+import dev.bulkhead.platform.Step;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,6 +41,7 @@ class PaymentOutcomes {
         this.clock = clock;
     }
 
+    @Step("paid")
     @ApplicationModuleListener
     void on(PaymentCompleted event) {
         Instant at = clock.instant();
@@ -47,6 +49,7 @@ class PaymentOutcomes {
                 order -> order.paymentCompleted(at, event.eventId()));
     }
 
+    @Step("payment failed")
     @ApplicationModuleListener
     void on(PaymentFailed event) {
         Instant at = clock.instant();
@@ -55,6 +58,7 @@ class PaymentOutcomes {
                 order -> order.paymentFailed(reason, at, event.eventId()));
     }
 
+    @Step("refunded")
     @ApplicationModuleListener
     void on(PaymentRefunded event) {
         Instant at = clock.instant();

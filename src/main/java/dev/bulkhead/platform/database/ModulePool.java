@@ -7,6 +7,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,6 +36,7 @@ final class ModulePool implements AutoCloseable {
     private final Counter timedOut;
     private final Counter denied;
     private final Counter statements;
+    private final Timer waits;
 
     ModulePool(RoleNames roles, DatabaseProperties.Budget budget, String url, ModuleLogin login, MeterRegistry meters) {
         this.owner = roles.owner();
@@ -50,6 +52,8 @@ final class ModulePool implements AutoCloseable {
                 .description("Statements PostgreSQL refused with permission denied").register(meters);
         this.statements = Counter.builder("bulkhead.db.statements").tag("module", owner)
                 .description("Statements the module prepared or created").register(meters);
+        this.waits = Timer.builder("bulkhead.db.connections.wait").tag("module", owner)
+                .description("How long callers waited for one of the module's connections (refused ones included)").register(meters);
         Gauge.builder("bulkhead.db.connections.active", permits, p -> budget.maxConnections() - p.availablePermits())
                 .tag("module", owner).description("Connections the module holds now").register(meters);
         Gauge.builder("bulkhead.db.connections.idle", pool, p -> p.getHikariPoolMXBean() == null ? 0 : p.getHikariPoolMXBean().getIdleConnections())
@@ -132,9 +136,12 @@ final class ModulePool implements AutoCloseable {
      */
     Connection borrow(boolean servingRequest) throws SQLException {
         Duration wait = servingRequest ? budget.requestAcquireTimeout() : budget.backgroundAcquireTimeout();
-        long deadline = System.nanoTime() + wait.toNanos();
+        long waitingSince = System.nanoTime();
+        long deadline = waitingSince + wait.toNanos();
         try {
-            if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean acquired = permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            waits.record(System.nanoTime() - waitingSince, TimeUnit.NANOSECONDS);
+            if (!acquired) {
                 rejected.increment();
                 throw new ModuleOverBudgetException(owner, budget.maxConnections(), wait);
             }

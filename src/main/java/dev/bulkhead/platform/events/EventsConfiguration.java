@@ -1,5 +1,8 @@
 package dev.bulkhead.platform.events;
 
+import dev.bulkhead.platform.observability.ModuleSteps;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -23,7 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ EventRetryProperties.class, DeliveryBacklogProperties.class, DeliveryCommitProperties.class })
+@EnableConfigurationProperties({ EventRetryProperties.class, DeliveryBacklogProperties.class, DeliveryCommitProperties.class,
+        DeliveryTracingProperties.class })
 @EnableTransactionManagement(proxyTargetClass = true, order = EventsConfiguration.TRANSACTIONS)
 class EventsConfiguration {
 
@@ -43,10 +47,37 @@ class EventsConfiguration {
         return new InTransactionCompletionRegistry(modulithRegistry);
     }
 
+    /** The trace each event was published in, for its deliveries (ADR 0032). */
+    @Bean
+    static EventTraces eventTraces(ObjectProvider<Tracer> tracer, Clock clock) {
+        return new EventTraces(tracer, clock);
+    }
+
     /** Events as JSON with the application's mapper (Spring Modulith backs off when this bean exists). */
     @Bean
-    static JsonEventSerializer jsonEventSerializer(ObjectProvider<JsonMapper> mapper) {
-        return new JsonEventSerializer(mapper);
+    static JsonEventSerializer jsonEventSerializer(ObjectProvider<JsonMapper> mapper, EventTraces traces) {
+        return new JsonEventSerializer(mapper, traces);
+    }
+
+    /**
+     * Observes each delivery as a step of the listening module, in its publisher's trace (ADR 0032). Ordered inside
+     * Spring Modulith's completion advisor ({@code HIGHEST_PRECEDENCE + 10}) and outside the failure recorder and
+     * the listener's transaction, so the span covers the listener's whole work, its commit and its failure.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor deliveryStepsAdvisor(ObjectProvider<EventTraces> traces, ObjectProvider<ModuleSteps> steps,
+            ObjectProvider<Tracer> tracer, ObjectProvider<DeliveryTracingProperties> properties, ObjectProvider<Clock> clock) {
+        var advisor = new DefaultPointcutAdvisor(new AfterCommitListeners(),
+                new DeliverySteps(traces, steps, tracer, properties, clock));
+        advisor.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return advisor;
+    }
+
+    /** The registry's backlog per module, for operators' dashboards (ADR 0031). */
+    @Bean
+    RegistryMeters registryMeters(PublicationRegistry registry, EventRetryProperties retry, Clock clock, MeterRegistry meters) {
+        return new RegistryMeters(registry, retry, clock, meters);
     }
 
     /** Marks a delivery completed in the listener's own transaction, just before it commits. */

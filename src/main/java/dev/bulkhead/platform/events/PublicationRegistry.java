@@ -125,6 +125,26 @@ class PublicationRegistry {
                 """.formatted(FAILURES, PUBLICATIONS)).param("cutoff", Timestamp.from(cutoff)).update();
     }
 
+    /**
+     * The unfinished publications per listener: how many, since when the oldest waits, how many are parked (failed
+     * {@code maxAttempts} times or more), for the registry's meters. Reads the unfinished rows only (an index on
+     * {@code completion_date} finds them), however many completed ones the table keeps.
+     */
+    List<Backlog> backlogByListener(int maxAttempts) {
+        return jdbc.sql("""
+                select listener_id, min(publication_date) as oldest, count(*) as incomplete,
+                       count(*) filter (where status = 'FAILED' and coalesce(completion_attempts, 1) >= :maxAttempts) as parked
+                from %s where completion_date is null group by listener_id
+                """.formatted(PUBLICATIONS)).param("maxAttempts", maxAttempts)
+                .query((rs, rowNum) -> new Backlog(rs.getString("listener_id"), instant(rs, "oldest"), rs.getInt("incomplete"),
+                        rs.getInt("parked")))
+                .list();
+    }
+
+    /** One listener's unfinished publications. */
+    record Backlog(String listenerId, Instant oldest, int incomplete, int parked) {
+    }
+
     private static final String SELECT_ROWS = """
             select p.id, p.event_type, p.listener_id, p.publication_date, p.completion_date, p.status,
                    coalesce(p.completion_attempts, 1) as completion_attempts, p.last_resubmission_date,

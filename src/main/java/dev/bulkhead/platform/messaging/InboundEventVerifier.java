@@ -1,5 +1,7 @@
 package dev.bulkhead.platform.messaging;
 
+import dev.bulkhead.platform.observability.TraceParent;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -19,8 +21,11 @@ final class InboundEventVerifier {
         this.catalog = catalog;
     }
 
-    /** A message that passed: its event type, id and the key that signed it. */
-    record Verified(Class<?> type, String name, UUID eventId, String keyId) {
+    /**
+     * A message that passed: its event type, id, the key that signed it, and the sender's trace context (signed
+     * like the rest; absent when the sender had none, or was of the version before trace headers).
+     */
+    record Verified(Class<?> type, String name, UUID eventId, String keyId, Optional<TraceParent> trace) {
     }
 
     Verified verify(Message message) {
@@ -36,14 +41,18 @@ final class InboundEventVerifier {
         if (name == null || eventId == null) {
             throw new RejectedMessage("no " + MessageSignature.EVENT_TYPE + " or " + MessageSignature.EVENT_ID + " header");
         }
-        String expected = MessageSignature.compute(key, keyId, name, eventId, message.getBody());
-        if (!MessageSignature.matches(expected, signature)) {
+        String traceParent = header(properties, MessageSignature.TRACE_PARENT);
+        String expected = MessageSignature.compute(key, keyId, name, eventId, traceParent == null ? "" : traceParent,
+                message.getBody());
+        boolean matches = MessageSignature.matches(expected, signature) || traceParent == null && MessageSignature.matches(
+                MessageSignature.computeWithoutTrace(key, keyId, name, eventId, message.getBody()), signature);
+        if (!matches) {
             throw new RejectedMessage("signature does not match body and headers (tampered, or signed with another secret under key '"
                     + keyId + "')");
         }
         Class<?> type = catalog.typeNamed(name).orElseThrow(() -> new RejectedMessage("unknown event type '" + name + "'"));
         try {
-            return new Verified(type, name, UUID.fromString(eventId), keyId);
+            return new Verified(type, name, UUID.fromString(eventId), keyId, TraceParent.parse(traceParent));
         } catch (IllegalArgumentException e) {
             throw new RejectedMessage("event id '" + eventId + "' is not a UUID");
         }

@@ -1,6 +1,13 @@
 package dev.bulkhead.platform.messaging;
 
+import dev.bulkhead.platform.modules.DeclaredModules;
+import dev.bulkhead.platform.observability.ModuleStepContext;
+import dev.bulkhead.platform.observability.ModuleSteps;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -31,9 +38,11 @@ final class InboundEvents implements MessageListener {
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ModuleSteps steps;
 
     InboundEvents(InboundEventVerifier verifier, ReceivedMessages received, JsonMapper json,
-            ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock) {
+            ApplicationEventPublisher publisher, TransactionTemplate transactions, Clock clock, ModuleSteps steps) {
+        this.steps = steps;
         this.verifier = verifier;
         this.received = received;
         this.json = json;
@@ -48,7 +57,8 @@ final class InboundEvents implements MessageListener {
             InboundEventVerifier.Verified verified = verifier.verify(message);
             Object event = read(message, verified);
             boolean redelivered = message.getMessageProperties().isRedelivered();
-            boolean applied = Boolean.TRUE.equals(transactions.execute(status -> {
+            // in the sender's trace: the local publication stores this step's span, so the listeners continue it
+            boolean applied = Boolean.TRUE.equals(receiving(verified).observe(() -> transactions.execute(status -> {
                 if (!received.remember(verified.eventId(), verified.name(), verified.keyId(), clock.instant())) {
                     if (redelivered) {
                         return false;
@@ -57,7 +67,7 @@ final class InboundEvents implements MessageListener {
                 }
                 publisher.publishEvent(event);
                 return true;
-            }));
+            })));
             if (!applied) {
                 // The broker delivers again what it had handed out unacknowledged when a connection broke; only it sets the
                 // flag, so this is our own delivery whose acknowledgement was lost after its transaction committed, not a
@@ -72,6 +82,17 @@ final class InboundEvents implements MessageListener {
                     message.getMessageProperties().getReceivedRoutingKey(), rejected.getMessage());
             throw new AmqpRejectAndDontRequeueException(rejected.getMessage(), rejected);
         }
+    }
+
+    /** The step of receiving an event, for the module that published it, as a child of the sender's span. */
+    private Observation receiving(InboundEventVerifier.Verified verified) {
+        String module = DeclaredModules.application().moduleOf(verified.type().getName())
+                .map(DeclaredModules.DeclaredModule::name).orElse("platform");
+        String step = "receive " + verified.name();
+        ModuleStepContext context = verified.trace()
+                .map(sender -> ModuleStepContext.continuing(module, step, Span.Kind.CONSUMER, sender, List.of()))
+                .orElseGet(() -> ModuleStepContext.current(module, step, Span.Kind.CONSUMER, List.of()));
+        return steps.observation(context).highCardinalityKeyValue(KeyValue.of("event.id", verified.eventId().toString()));
     }
 
     private Object read(Message message, InboundEventVerifier.Verified verified) {

@@ -1,6 +1,9 @@
 package dev.bulkhead.platform.messaging;
 
 import dev.bulkhead.platform.modules.ActiveModules;
+import dev.bulkhead.platform.observability.ModuleSteps;
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +78,9 @@ class MessagingConfiguration {
 
     @Bean
     EventExternalizerModuleListener signedEventExternalizer(EventExternalizationConfiguration configuration,
-            RabbitTemplate rabbit, JsonMapper json, SigningKeys keys) {
-        return new EventExternalizerModuleListener(configuration, new SignedEventTransport(rabbit, json, keys));
+            RabbitTemplate rabbit, JsonMapper json, SigningKeys keys, ObjectProvider<Tracer> tracer) {
+        return new EventExternalizerModuleListener(configuration,
+                new SignedEventTransport(rabbit, json, keys, tracer.getIfAvailable(() -> Tracer.NOOP)));
     }
 
     @Bean
@@ -120,9 +124,10 @@ class MessagingConfiguration {
 
         @Bean
         InboundEvents inboundEvents(SigningKeys keys, EventCatalog catalog, DataSource dataSource, JsonMapper json,
-                ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager, Clock clock) {
+                ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager, Clock clock,
+                ModuleSteps steps) {
             return new InboundEvents(new InboundEventVerifier(keys, catalog), new ReceivedMessages(dataSource), json,
-                    publisher, new TransactionTemplate(transactionManager), clock);
+                    publisher, new TransactionTemplate(transactionManager), clock, steps);
         }
 
         @Bean

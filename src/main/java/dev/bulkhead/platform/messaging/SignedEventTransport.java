@@ -1,6 +1,8 @@
 package dev.bulkhead.platform.messaging;
 
 import dev.bulkhead.kernel.IntegrationEvent;
+import dev.bulkhead.platform.observability.TraceParent;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -26,16 +28,21 @@ final class SignedEventTransport implements EventExternalizationTransport {
     private final RabbitTemplate rabbit;
     private final JsonMapper json;
     private final SigningKeys keys;
+    private final Tracer tracer;
 
-    SignedEventTransport(RabbitTemplate rabbit, JsonMapper json, SigningKeys keys) {
+    SignedEventTransport(@Nullable RabbitTemplate rabbit, JsonMapper json, SigningKeys keys, Tracer tracer) {
         this.rabbit = rabbit;
         this.json = json;
         this.keys = keys;
+        this.tracer = tracer;
     }
 
     @Override
     public @Nullable CompletableFuture<?> externalize(Object payload, RoutingTarget target) {
         Message message = signedMessage(payload);
+        if (rabbit == null) {
+            throw new IllegalStateException("a transport made only to sign messages cannot send them");
+        }
         rabbit.invoke(channel -> {
             channel.send(target.getTarget(), target.getKey(), message);
             channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
@@ -44,7 +51,12 @@ final class SignedEventTransport implements EventExternalizationTransport {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Signed with the trace context of the span in progress: the externalizer's step, in the publisher's trace. */
     Message signedMessage(Object payload) {
+        return signedMessage(payload, TraceParent.current(tracer).orElse(null));
+    }
+
+    Message signedMessage(Object payload, @Nullable TraceParent trace) {
         if (!(payload instanceof IntegrationEvent event)) {
             throw new IllegalArgumentException("only integration events are externalized, not " + payload.getClass());
         }
@@ -58,8 +70,12 @@ final class SignedEventTransport implements EventExternalizationTransport {
         properties.setHeader(MessageSignature.EVENT_TYPE, name);
         properties.setHeader(MessageSignature.EVENT_ID, eventId);
         properties.setHeader(MessageSignature.KEY_ID, keys.activeKeyId());
+        String traceParent = trace == null ? "" : trace.header();
+        if (trace != null) {
+            properties.setHeader(MessageSignature.TRACE_PARENT, traceParent);
+        }
         properties.setHeader(MessageSignature.SIGNATURE,
-                MessageSignature.compute(keys.activeKey(), keys.activeKeyId(), name, eventId, body));
+                MessageSignature.compute(keys.activeKey(), keys.activeKeyId(), name, eventId, traceParent, body));
         return new Message(body, properties);
     }
 }

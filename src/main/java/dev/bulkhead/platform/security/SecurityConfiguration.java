@@ -58,7 +58,8 @@ class SecurityConfiguration {
                     }
                     requests.requestMatchers("/actuator/**", "/v1/admin/**").hasRole(Caller.OPERATOR)
                             .requestMatchers("/v1/support/**").hasAnyRole(Caller.SUPPORT, Caller.OPERATOR)
-                            .requestMatchers("/v3/api-docs/**").permitAll()
+                            // the API's documents, and on the local run (test classpath only) Swagger UI
+                            .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                             .anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resource -> resource

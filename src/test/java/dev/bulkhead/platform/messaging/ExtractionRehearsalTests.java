@@ -40,6 +40,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import dev.bulkhead.platform.observability.TraceParent;
+import dev.bulkhead.testing.RecordedSpans;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -150,6 +155,63 @@ class ExtractionRehearsalTests {
         assertThat(count(billingDatabase, "select count(*) from events.received_messages where event_type = 'OrderCancelled'"))
                 .isPositive();
         assertThat(main.getBean(BillingApi.class).findCharges(List.of(order))).hasSize(1);
+    }
+
+    /**
+     * One order's trace crosses the broker both ways: the monolith's order steps, billing's charge in the other
+     * process, and the order's PAID listener back in the monolith, each process continuing the span the other sent.
+     */
+    @Test
+    void billingsSpansInTheOtherProcessBelongToTheOrdersTrace() {
+        UUID user = registerCustomerWithBalance("Ada Traced", 5000);
+        UUID order = placeOrder(user, 1500);
+        awaitOrderStatus(order, "PAID");
+
+        String traceId = TraceParent.parse(jdbcString(mainDatabase, "select serialized_event::jsonb -> '@trace' ->> 'traceparent' "
+                + "from events.event_publication where serialized_event::jsonb ->> 'orderId' = '" + order + "' limit 1"))
+                .orElseThrow().traceId();
+        List<String> expected = List.of("http post /v1/orders", "order place", "order publish OrderPlaced",
+                "order receive OrderPlaced", "billing charge", "billing publish PaymentCompleted",
+                "billing receive PaymentCompleted", "order paid");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> RecordedSpans.ofTrace(traceId).stream()
+                .map(SpanData::getName).toList().containsAll(expected));
+        List<SpanData> trace = RecordedSpans.ofTrace(traceId);
+        // each hop is the child of the one before it: sent by one process, continued by the other
+        assertThat(parentOf(trace, "order publish OrderPlaced")).isEqualTo(spanOf(trace, "order place"));
+        assertThat(parentOf(trace, "order receive OrderPlaced")).isEqualTo(spanOf(trace, "order publish OrderPlaced"));
+        assertThat(parentOf(trace, "billing charge")).isEqualTo(spanOf(trace, "order receive OrderPlaced"));
+        assertThat(parentOf(trace, "billing publish PaymentCompleted")).isEqualTo(spanOf(trace, "billing charge"));
+        assertThat(parentOf(trace, "billing receive PaymentCompleted")).isEqualTo(spanOf(trace, "billing publish PaymentCompleted"));
+        assertThat(parentOf(trace, "order paid")).isEqualTo(spanOf(trace, "billing receive PaymentCompleted"));
+        assertThat(named(trace, "billing charge").getAttributes().get(AttributeKey.stringKey("module"))).isEqualTo("billing");
+        // the charge ran in the billing process: the monolith hosts no billing module, so the span can only be from there
+        assertThat(billing.getBean(BillingApi.class).findCharges(List.of(order))).hasSize(1);
+    }
+
+    /** The trace header is inside the signature: changing it is tampering like any other. */
+    @Test
+    void aMessageWhoseTraceHeaderWasChangedIsDeadLetteredAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("Trace Tampered", 5000), 1000);
+        TraceParent sent = TraceParent.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01").orElseThrow();
+        Message message = signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN), sent);
+        message.getMessageProperties().setHeader(MessageSignature.TRACE_PARENT,
+                "00-0af7651916cd43dd8448eb211c80319c-00000000000000aa-01");
+        assertRejected(message, charge);
+    }
+
+    /** A genuine message with a trace header is applied, and billing's charge continues the sender's trace. */
+    @Test
+    void aGenuineMessageCarryingATraceIsAppliedInThatTrace() {
+        UUID user = registerCustomerWithBalance("Trace Genuine", 5000);
+        OrderPlaced charge = chargeFor(user, 1000);
+        TraceParent sent = TraceParent.parse("00-" + UUID.randomUUID().toString().replace("-", "") + "-b7ad6b7169203331-01")
+                .orElseThrow();
+        rabbit.send(exchange, "OrderPlaced", signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN), sent));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !billing.getBean(BillingApi.class).findCharges(List.of(charge.orderId().value())).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> RecordedSpans.ofTrace(sent.traceId()).stream()
+                .anyMatch(span -> span.getName().equals("billing charge")));
+        assertThat(parentOf(RecordedSpans.ofTrace(sent.traceId()), "order receive OrderPlaced")).isEqualTo(sent.spanId());
     }
 
     /**
@@ -288,10 +350,34 @@ class ExtractionRehearsalTests {
 
     /** A message exactly as a process signing with {@code keyId} and {@code secret} would send it. */
     private Message signed(OrderPlaced event, String keyId, String secret) {
+        return signed(event, keyId, secret, null);
+    }
+
+    /** The same, sent from within the span {@code trace}. */
+    private Message signed(OrderPlaced event, String keyId, String secret, TraceParent trace) {
         var keys = new MessagingProperties.Signing();
         keys.getKeys().put(keyId, secret);
         keys.setActiveKey(keyId);
-        return new SignedEventTransport(null, main.getBean(JsonMapper.class), SigningKeys.from(keys)).signedMessage(event);
+        return new SignedEventTransport(null, main.getBean(JsonMapper.class), SigningKeys.from(keys), Tracer.NOOP)
+                .signedMessage(event, trace);
+    }
+
+    private static SpanData named(List<SpanData> trace, String name) {
+        return trace.stream().filter(span -> span.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String spanOf(List<SpanData> trace, String name) {
+        return named(trace, name).getSpanId();
+    }
+
+    private static String parentOf(List<SpanData> trace, String name) {
+        return named(trace, name).getParentSpanId();
+    }
+
+    private static String jdbcString(TestDatabase.Coordinates database, String sql) {
+        List<String> values = strings(database, sql);
+        assertThat(values).hasSize(1);
+        return values.get(0);
     }
 
     private UUID registerCustomerWithBalance(String name, long balance) {
@@ -345,7 +431,9 @@ class ExtractionRehearsalTests {
         properties.put("bulkhead.remote.serve-published-queries", true);
         properties.put("bulkhead.events.retry.interval", "200ms");
         properties.put("bulkhead.events.retry.initial-backoff", "100ms");
-        return PartialProcess.start(database, port, properties);
+        // every trace sampled and recorded, in one recorder for both processes
+        properties.put("management.tracing.sampling.probability", "1.0");
+        return PartialProcess.start(database, port, properties, RecordedSpans.class);
     }
 
     private static List<String> strings(TestDatabase.Coordinates database, String sql) {

@@ -29,12 +29,27 @@ class SigningKeysTests {
     @Test
     void theSignatureCoversEveryHeaderAndTheBody() {
         byte[] key = new byte[32];
-        String signature = MessageSignature.compute(key, "k1", "OrderPlaced", "id", "{}".getBytes());
-        assertThat(MessageSignature.compute(key, "k2", "OrderPlaced", "id", "{}".getBytes())).isNotEqualTo(signature);
-        assertThat(MessageSignature.compute(key, "k1", "OrderCancelled", "id", "{}".getBytes())).isNotEqualTo(signature);
-        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "other", "{}".getBytes())).isNotEqualTo(signature);
-        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "id", "{ }".getBytes())).isNotEqualTo(signature);
-        assertThat(MessageSignature.matches(signature, MessageSignature.compute(key, "k1", "OrderPlaced", "id", "{}".getBytes())))
+        String trace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String signature = MessageSignature.compute(key, "k1", "OrderPlaced", "id", trace, "{}".getBytes());
+        assertThat(MessageSignature.compute(key, "k2", "OrderPlaced", "id", trace, "{}".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.compute(key, "k1", "OrderCancelled", "id", trace, "{}".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "other", trace, "{}".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "id", trace, "{ }".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.matches(signature, MessageSignature.compute(key, "k1", "OrderPlaced", "id", trace, "{}".getBytes())))
                 .isTrue();
+    }
+
+    @Test
+    void theSignatureCoversTheTraceHeader() {
+        byte[] key = new byte[32];
+        String trace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String signature = MessageSignature.compute(key, "k1", "OrderPlaced", "id", trace, "{}".getBytes());
+        // another span of the same trace, another trace, no trace at all: each a different signature
+        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "id", trace.replace("b7ad", "b7ae"), "{}".getBytes()))
+                .isNotEqualTo(signature);
+        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "id", trace.replace("0af7", "1af7"), "{}".getBytes()))
+                .isNotEqualTo(signature);
+        assertThat(MessageSignature.compute(key, "k1", "OrderPlaced", "id", "", "{}".getBytes())).isNotEqualTo(signature);
+        assertThat(MessageSignature.computeWithoutTrace(key, "k1", "OrderPlaced", "id", "{}".getBytes())).isNotEqualTo(signature);
     }
 }

@@ -23,12 +23,22 @@ final class BaselineComparison {
     record Plan(int rounds, Duration warmUp, Duration measure, int connections, Duration drainTimeout) {
     }
 
-    /** A jar under comparison: {@code name} is "baseline" or "current", {@code version} the commit it was built from. */
-    record Build(String name, String version, Path jar) {
+    /**
+     * A jar under comparison: {@code name} is "baseline" or "current" (or, for the tracing phase, "tracing off" and
+     * "tracing on"), {@code version} the commit it was built from, {@code arguments} the application's own arguments.
+     */
+    record Build(String name, String version, Path jar, List<String> arguments) {
+
+        Build(String name, String version, Path jar) {
+            this(name, version, jar, List.of());
+        }
     }
 
-    /** One closed-loop load and what became of its orders. */
-    record Load(ClosedLoop.Result result, int unpaid, double drainSeconds) {
+    /**
+     * One closed-loop load and what became of its orders; {@code cpu} is the CPU each accepted order cost the
+     * application and PostgreSQL during the load (their work after it, finishing the backlog, not included).
+     */
+    record Load(ClosedLoop.Result result, int unpaid, double drainSeconds, CpuTime.PerOrder cpu) {
     }
 
     /** One jar in one round; {@code peakRssMib} is the process's VmHWM over the whole run, start-up included. */
@@ -74,7 +84,7 @@ final class BaselineComparison {
 
     private Run run(Plan plan, JavaSetup java, Build build, int round, PostgresServer server) throws SQLException {
         String url = server.newDatabase("compare");
-        try (JarProcess app = JarProcess.start(java.command(build.jar(), List.of()), port, url, server, List.of(),
+        try (JarProcess app = JarProcess.start(java.command(build.jar(), List.of()), port, url, server, build.arguments(),
                 logs.resolve("compare-" + build.name() + "-" + round + ".log")); Connection database = server.connect(url)) {
             double firstStart = app.awaitReady(Duration.ofMinutes(3));
             Progress.say("%s: first start on an empty database %.2f s", build.name(), firstStart);
@@ -84,7 +94,8 @@ final class BaselineComparison {
             for (int i = 0; i < plan.connections(); i++) {
                 customers.add(client.customerWithMoney("compare-" + i + "@bench.invalid"));
             }
-            Orders orders = new Orders(new ClosedLoop(client), new PaidOrders(database), client, customers, plan.drainTimeout());
+            Orders orders = new Orders(new ClosedLoop(client), new PaidOrders(database), client, customers, plan.drainTimeout(),
+                    app.pid());
             Load warmUp = orders.place(plan.connections(), plan.warmUp());
             report(build, "warm-up", warmUp);
             Load single = orders.place(1, plan.measure());
@@ -98,20 +109,24 @@ final class BaselineComparison {
     private static void report(Build build, String load, Load outcome) {
         ClosedLoop.Result result = outcome.result();
         Progress.say("%s, %s: %.1f accepted orders/s, POST p50 %.1f ms p99 %.1f ms, 503: %d, other refused: %d, "
-                + "unpaid %d (all paid %.1f s after the load)", build.name(), load, result.acceptedPerSecond(),
-                result.latencies().p50(), result.latencies().p99(), result.count(503), result.refused() - result.count(503),
-                outcome.unpaid(), outcome.drainSeconds());
+                + "unpaid %d (all paid %.1f s after the load), CPU per order: application %.2f ms, PostgreSQL %.2f ms",
+                build.name(), load, result.acceptedPerSecond(), result.latencies().p50(), result.latencies().p99(),
+                result.count(503), result.refused() - result.count(503), outcome.unpaid(), outcome.drainSeconds(),
+                outcome.cpu().app(), outcome.cpu().postgres());
     }
 
     /** Places orders closed-loop, client {@code i} for customer {@code i}, then waits for them to be PAID. */
-    private record Orders(ClosedLoop loop, PaidOrders paid, BulkheadClient client, List<UUID> customers, Duration drainTimeout) {
+    private record Orders(ClosedLoop loop, PaidOrders paid, BulkheadClient client, List<UUID> customers, Duration drainTimeout,
+            long appPid) {
 
         Load place(int connections, Duration duration) throws SQLException {
+            CpuTime.Reading before = CpuTime.Reading.now(appPid);
             ClosedLoop.Result result = loop.run(connections, duration, i -> client.placeOrderRequest(customers.get(i)));
             List<UUID> accepted = result.accepted().stream().map(body -> UUID.fromString(BulkheadClient.id(body))).toList();
+            CpuTime.PerOrder cpu = CpuTime.Reading.now(appPid).perOrderSince(before, accepted.size());
             long drainStart = System.nanoTime();
             int unpaid = accepted.size() - paid.await(accepted, drainTimeout).size();
-            return new Load(result, unpaid, (System.nanoTime() - drainStart) / 1e9);
+            return new Load(result, unpaid, (System.nanoTime() - drainStart) / 1e9, cpu);
         }
     }
 }

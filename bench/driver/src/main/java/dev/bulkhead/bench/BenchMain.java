@@ -34,13 +34,17 @@ public final class BenchMain {
         if (options.runs("startup") || options.runs("floor") || options.runs("load")) {
             sharedServerPhases(options, jdk17, jdk25, logs, report);
         } else {
-            report.database("none: only the comparison with a baseline ran (section 7)");
+            report.database("none: only comparisons ran (sections 7 and 8), each on servers of its own");
         }
 
         // after the other phases, whose server is stopped by now: each run of the comparison starts one of its own
         if (options.runs("compare")) {
             compare(options, jdk25 == null ? jdk17 : jdk25, logs, report);
             report.loadAt("after the comparison");
+        }
+        if (options.runs("tracing")) {
+            tracing(options, jdk25 == null ? jdk17 : jdk25, logs, report);
+            report.loadAt("after the tracing comparison");
         }
         report.checkTimes(options.checkTimes());
         report.write(options.results());
@@ -124,5 +128,26 @@ public final class BenchMain {
                 new BaselineComparison.Build("baseline", comparison.baselineVersion(), comparison.baselineJar()),
                 new BaselineComparison.Build("current", comparison.currentVersion(), options.jar()));
         report.comparison(outcome, started, "before " + before + ", after " + MachineInfo.load());
+    }
+
+    /**
+     * Issue 21: the current jar with tracing off and on at the default sampling, in alternating rounds as the comparison
+     * with a baseline runs (same plan, same servers, same JDK), so that the cost of tracing is read in one run.
+     */
+    private static void tracing(BenchOptions options, JavaSetup java, Path logs, Report report) throws java.sql.SQLException {
+        BenchOptions.Comparison comparison = options.comparison();
+        Function<String, PostgresServer> servers = options.dbUrl() == null ? name -> PostgresServer.durable(options.work(), name)
+                : name -> PostgresServer.external(options.dbUrl(), options.dbUser(), options.dbPassword());
+        BaselineComparison.Plan plan = new BaselineComparison.Plan(comparison.rounds(), comparison.warmUp(), comparison.measure(),
+                16, Duration.ofMinutes(2));
+        Progress.say("tracing: %d rounds on %s, warm-up %d s, measurements %d s", plan.rounds(), java.label(),
+                plan.warmUp().toSeconds(), plan.measure().toSeconds());
+        Instant started = Instant.now();
+        String before = MachineInfo.load();
+        BaselineComparison.Outcome outcome = new BaselineComparison(servers, logs, PORT).run(plan, java,
+                new BaselineComparison.Build("tracing-off", comparison.currentVersion(), options.jar(),
+                        List.of("--management.opentelemetry.enabled=false")),
+                new BaselineComparison.Build("tracing-on", comparison.currentVersion(), options.jar()));
+        report.tracing(outcome, started, "before " + before + ", after " + MachineInfo.load());
     }
 }

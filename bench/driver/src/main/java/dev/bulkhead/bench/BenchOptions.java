@@ -23,9 +23,12 @@ record BenchOptions(boolean quick, Path jar, Path minimalJar, Path jdk17, Path j
         return phases.contains(phase);
     }
 
-    /** Whether this run measures only the comparison: its section then goes into the report already there. */
+    /**
+     * Whether this run measures only comparisons (with a baseline, tracing on against off): their sections then go
+     * into the report already there.
+     */
     boolean comparesOnly() {
-        return phases.equals(Set.of("compare"));
+        return Set.of("compare", "tracing").containsAll(phases);
     }
 
     static BenchOptions parse(String[] args) {

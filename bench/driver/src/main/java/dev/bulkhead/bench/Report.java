@@ -31,6 +31,7 @@ final class Report {
     private String chart;
     private double floorPerSecond = Double.NaN;
     private String comparison;
+    private String tracing;
 
     Report(BenchOptions options, Instant started) {
         this.options = options;
@@ -188,6 +189,14 @@ final class Report {
         verdicts.addAll(text.verdicts());
     }
 
+    /** Section 8, what tracing costs, and its targets in the table of targets. */
+    void tracing(BaselineComparison.Outcome outcome, Instant at, String loads) {
+        ComparisonSection.Text text = TracingSection.of(outcome, at, options.command(), loads);
+        tracing = text.markdown();
+        section(8).append(tracing);
+        verdicts.addAll(text.verdicts());
+    }
+
     void checkTimes(Path file) throws IOException {
         current = section(6);
         current.append("\n## 6. Check times\n\n");
@@ -224,9 +233,18 @@ final class Report {
     void write(Path results) throws IOException {
         Path file = results.resolve("report.md");
         if (options.comparesOnly() && Files.exists(file)) {
-            Files.writeString(file, ReportSplice.splice(Files.readString(file), ComparisonSection.HEADING, comparison,
-                    f("7 comes from a later run, `%s` started %s (it says its own machine, database and JDK); the rest from the run above.",
-                            options.command(), started)));
+            String report = Files.readString(file);
+            if (comparison != null) {
+                report = ReportSplice.splice(report, ComparisonSection.HEADING, comparison,
+                        f("7 comes from a later run, `%s` started %s (it says its own machine, database and JDK); the rest from the run above.",
+                                options.command(), started));
+            }
+            if (tracing != null) {
+                report = ReportSplice.splice(report, TracingSection.HEADING, tracing,
+                        f("8 comes from a later run, `%s` started %s (it says its own machine, database and JDK); the rest from the run above.",
+                                options.command(), started));
+            }
+            Files.writeString(file, report);
             return;
         }
         loadAt("end");
