@@ -28,8 +28,15 @@ public record Money(long minorUnits, String currency) {
 
     /** Whether {@code code} is an upper-case ISO 4217 code the JDK knows, such as {@code EUR}. */
     public static boolean isIsoCurrency(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        if (code == null || code.length() != 3) {
             return false;
+        }
+        // by hand, not String.matches: that compiles its pattern on every call, and every Money checks its currency
+        for (int i = 0; i < 3; i++) {
+            char letter = code.charAt(i);
+            if (letter < 'A' || letter > 'Z') {
+                return false;
+            }
         }
         try {
             Currency.getInstance(code);

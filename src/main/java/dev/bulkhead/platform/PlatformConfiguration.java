@@ -1,7 +1,6 @@
 package dev.bulkhead.platform;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -14,12 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class PlatformConfiguration {
 
-    /**
-     * All time in Bulkhead is UTC, in whole microseconds: PostgreSQL keeps microseconds, so an
-     * instant reads back exactly as it was written.
-     */
+    /** All time in Bulkhead is UTC, in whole microseconds ({@link MicrosecondClock}). */
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
     }
 }

@@ -41,7 +41,7 @@ class UserService implements UserApi {
     @Transactional
     UserView register(String email, String name) {
         String trimmedEmail = email.trim();
-        if (users.existsByEmailIgnoreCase(trimmedEmail)) {
+        if (users.existsByEmail(trimmedEmail)) {
             throw emailTaken();
         }
         User user = new User(trimmedEmail, name.trim(), now());
