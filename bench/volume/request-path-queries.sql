@@ -1,0 +1,265 @@
+-- The statements Bulkhead runs on its large tables while serving requests and deliveries, and those its periodic jobs
+-- and the registry run (issue 22 item 4, ADR 0040). One list for two readers:
+--   * RequestPathIndexTests (./mvnw verify) explains each on a few hundred generated rows with enable_seqscan = off:
+--     a plan that still scans a large table sequentially means no index can serve the statement;
+--   * the volume rehearsal (bench/volume/run) runs EXPLAIN (ANALYZE, BUFFERS) of each on a million orders and puts the
+--     plans in bench/results/volume.md.
+-- Each statement is written as the code sends it (Hibernate's SQL for repository methods, the literal SQL for JdbcClient
+-- and Spring Modulith's registry); ":name" stands for a bound parameter, replaced by a value of the generated data (the
+-- "parameters" query at the end picks them). A statement that writes is explained inside a transaction rolled back.
+-- Format: "-- query: name", "-- source: where the code sends it", then the statement, ending with ";" at a line's end.
+-- "-- known-miss: why" marks a statement that scans more than it returns and has no index fix here (see the report).
+-- A source "Class.method" names a method of src/main/java; the test fails when it no longer exists.
+--
+-- large tables: users.users, billing.accounts, billing.ledger_entries, billing.payments, billing.applied_events,
+--   billing.idempotency_keys, orders.orders, orders.order_lines, orders.order_transitions, orders.applied_events,
+--   orders.idempotency_keys, order_history.orders, order_history.customers, order_history.applied_events,
+--   events.event_publication, events.publication_failures, events.received_messages
+
+-- query: user.email-taken
+-- source: UserRepository.existsByEmail (POST /v1/users: is the address registered, whatever its case)
+select count(u1_0.id) > 0 from users.users u1_0 where lower(u1_0.email) = lower(:email);
+
+-- query: user.by-id
+-- source: UserRepository.findById (GET /v1/users/{id}, the dashboard's profile, the order's eligibility check)
+select u1_0.id, u1_0.active, u1_0.email, u1_0.name, u1_0.registered_at, u1_0.version from users.users u1_0 where u1_0.id = :customer;
+
+-- query: user.by-ids
+-- source: UserRepository.findAllById (order listings fetch a page's customers in one call)
+select u1_0.id, u1_0.active, u1_0.email, u1_0.name, u1_0.registered_at, u1_0.version from users.users u1_0
+where u1_0.id in (:customer, :other_customer);
+
+-- query: order.by-id
+-- source: OrderRepository.findById with its timeline (GET /v1/orders/{id}, findForUpdate on cancel)
+select o1_0.id, o1_0.currency, o1_0.placed_at, o1_0.status, t1_0.order_id, t1_0.seq, t1_0.occurred_at, t1_0.cause,
+       t1_0.cause_event_id, t1_0.from_status, t1_0.to_status, o1_0.total_minor, o1_0.user_id, o1_0.version
+from orders.orders o1_0 left join orders.order_transitions t1_0 on o1_0.id = t1_0.order_id where o1_0.id = :order;
+
+-- query: order.lines
+-- source: Order.lines, loaded in batches for a page of orders (Hibernate's batch fetch)
+select l1_0.order_id, l1_0.line_no, l1_0.quantity, l1_0.sku, l1_0.unit_price_minor from orders.order_lines l1_0
+where l1_0.order_id = any (array[:order, :other_order]::uuid[]);
+
+-- query: order.customer-listing
+-- source: OrderRepository.findByUserIdOrderByPlacedAtDesc (GET /v1/orders?userId=, the dashboard's recent orders)
+select o1_0.id, o1_0.currency, o1_0.placed_at, o1_0.status, o1_0.total_minor, o1_0.user_id, o1_0.version
+from orders.orders o1_0 where o1_0.user_id = :customer order by o1_0.placed_at desc offset 0 rows fetch first 20 rows only;
+
+-- query: order.newest
+-- source: OrderRepository.findAllByOrderByPlacedAtDesc (GET /v1/orders without userId: support's newest orders)
+select o1_0.id, o1_0.currency, o1_0.placed_at, o1_0.status, o1_0.total_minor, o1_0.user_id, o1_0.version
+from orders.orders o1_0 order by o1_0.placed_at desc offset 0 rows fetch first 20 rows only;
+
+-- query: order.inbox-mark
+-- source: OrderInbox.firstDelivery (every payment event the order module applies)
+insert into orders.applied_events (event_id, handler, applied_at) values (gen_random_uuid(), 'PaymentOutcomes.on(PaymentCompleted)', now())
+on conflict do nothing;
+
+-- query: order.status-move
+-- source: StatusMoves.make (PaymentCompleted / PaymentFailed on a pending order, in one statement)
+WITH moved AS (
+    UPDATE orders.orders SET status = 'PAID', version = version + 1
+    WHERE id = :order AND status = 'PENDING_PAYMENT'
+    RETURNING id, user_id, currency, total_minor),
+entry AS (
+    INSERT INTO orders.order_transitions (order_id, seq, occurred_at, cause, cause_event_id, from_status, to_status)
+    SELECT id, (SELECT coalesce(max(t.seq), -1) + 1 FROM orders.order_transitions t WHERE t.order_id = :order),
+        now(), 'PaymentCompleted', NULL, 'PENDING_PAYMENT', 'PAID'
+    FROM moved)
+SELECT user_id, currency, total_minor FROM moved;
+
+-- query: order.idempotency-key
+-- source: OrderIdempotencyKeys.find (POST /v1/orders retried with the same Idempotency-Key)
+SELECT request_hash, result_json FROM orders.idempotency_keys WHERE caller = :order_key_caller AND key = :order_key;
+
+-- query: order.expiry-due
+-- source: OrderRepository.findIdsByStatusPlacedBefore (the expiry job, every few seconds)
+select o1_0.id from orders.orders o1_0 where o1_0.status = 'PENDING_PAYMENT' and o1_0.placed_at < now() - interval '15 minutes'
+order by o1_0.placed_at fetch first 100 rows only;
+
+-- query: order.page-after
+-- source: OrderRepository.findByIdGreaterThanOrderByIdAsc (rebuild and reconciliation of the order history, page by page)
+select o1_0.id, o1_0.currency, o1_0.placed_at, o1_0.status, o1_0.total_minor, o1_0.user_id, o1_0.version
+from orders.orders o1_0 where o1_0.id > :order order by o1_0.id fetch first 100 rows only;
+
+-- query: billing.account-for-update
+-- source: AccountRepository.findForUpdate (every charge, refund and top-up)
+select a1_0.user_id, a1_0.active, a1_0.balance_minor, a1_0.currency, a1_0.email, a1_0.name, a1_0.opened_at, a1_0.version
+from billing.accounts a1_0 where a1_0.user_id = :customer for no key update;
+
+-- query: billing.latest-ledger-entry
+-- source: db/billing V4 triggers (each new ledger entry, and the balance check at every commit that moves money)
+SELECT entry_no, balance_after_minor FROM billing.ledger_entries WHERE user_id = :customer ORDER BY entry_no DESC LIMIT 1;
+
+-- query: billing.recent-payments
+-- source: PaymentRepository.findByUserIdOrderByOccurredAtDesc (GET /v1/billing/summary, the dashboard's billing part)
+select p1_0.id, p1_0.amount_minor, p1_0.charge_reference, p1_0.currency, p1_0.failure_reason, p1_0.occurred_at, p1_0.status,
+       p1_0.user_id from billing.payments p1_0 where p1_0.user_id = :customer order by p1_0.occurred_at desc fetch first 5 rows only;
+
+-- query: billing.recent-refunds
+-- source: LedgerRepository.findByUserIdAndKindOrderByOccurredAtDesc (GET /v1/billing/summary, the dashboard's billing part)
+select l1_0.id, l1_0.amount_minor, l1_0.charge_reference, l1_0.currency, l1_0.kind, l1_0.occurred_at, l1_0.user_id
+from billing.ledger_entries l1_0 where l1_0.user_id = :customer and l1_0.kind = 'REFUND'
+order by l1_0.occurred_at desc fetch first 5 rows only;
+
+-- query: billing.payment-by-charge
+-- source: PaymentRepository.findByChargeReference / existsByChargeReference (every charge and refund request)
+select p1_0.id, p1_0.amount_minor, p1_0.charge_reference, p1_0.currency, p1_0.failure_reason, p1_0.occurred_at, p1_0.status,
+       p1_0.user_id from billing.payments p1_0 where p1_0.charge_reference = :order;
+
+-- query: billing.charges
+-- source: PaymentRepository.findByChargeReferenceIn (BillingApi.findCharges: order history rebuild and reconciliation)
+select p1_0.id, p1_0.amount_minor, p1_0.charge_reference, p1_0.currency, p1_0.failure_reason, p1_0.occurred_at, p1_0.status,
+       p1_0.user_id from billing.payments p1_0 where p1_0.charge_reference in (:order, :other_order);
+
+-- query: billing.refund-sums
+-- source: LedgerRepository.sumRefundsByChargeReference (BillingApi.findCharges)
+select l1_0.charge_reference, sum(l1_0.amount_minor) from billing.ledger_entries l1_0
+where l1_0.kind = 'REFUND' and l1_0.charge_reference in (:order, :other_order) group by l1_0.charge_reference;
+
+-- query: billing.inbox-mark
+-- source: BillingInbox.firstDelivery (every charge and refund request, every user event)
+insert into billing.applied_events (event_id, handler, applied_at) values (gen_random_uuid(), 'PaymentProcessor.on(ChargeRequest)', now())
+on conflict do nothing;
+
+-- query: billing.idempotency-key
+-- source: BillingIdempotencyKeys.find (a top-up retried with the same Idempotency-Key)
+SELECT request_hash, result_json FROM billing.idempotency_keys WHERE caller = :topup_key_caller AND key = :topup_key;
+
+-- query: billing.user-ids-after
+-- source: AccountRepository.findUserIdsAfter (the reconciliation of billing's copy of the users, page by page)
+select a1_0.user_id from billing.accounts a1_0 where a1_0.user_id > :customer order by a1_0.user_id fetch first 100 rows only;
+
+-- query: history.newest
+-- source: OrderHistoryStore.search without filters (GET /v1/support/order-history)
+SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+       failure_reason, placed_at
+FROM order_history.orders
+ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+
+-- query: history.by-customer
+-- source: OrderHistoryStore.search with customer (GET /v1/support/order-history?customer=)
+SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+       failure_reason, placed_at
+FROM order_history.orders
+WHERE user_id = :customer
+ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+
+-- query: history.by-status
+-- source: OrderHistoryStore.search with status (GET /v1/support/order-history?status=PAYMENT_FAILED)
+SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+       failure_reason, placed_at
+FROM order_history.orders
+WHERE status = 'PAYMENT_FAILED'
+ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+
+-- query: history.by-day
+-- source: OrderHistoryStore.search with from and to (GET /v1/support/order-history?from=&to=)
+SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+       failure_reason, placed_at
+FROM order_history.orders
+WHERE placed_at >= :day_start AND placed_at < :day_end
+ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+
+-- query: history.text
+-- source: OrderHistoryStore.search with q (GET /v1/support/order-history?q=): part of a name or an email
+-- known-miss: '%text%' cannot use a b-tree; it walks the newest orders until 20 match (fast for a common text, the whole table for a rare one). A trigram index needs the pg_trgm extension, which a module's owner role may not create (ADR 0025, ADR 0040).
+SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+       failure_reason, placed_at
+FROM order_history.orders
+WHERE customer_name ILIKE :rare_text OR customer_email ILIKE :rare_text
+ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+
+-- query: history.by-ids
+-- source: OrderHistoryStore.byIds (reconciliation of the order history, page by page)
+SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+       failure_reason, placed_at FROM order_history.orders WHERE order_id = ANY(array[:order, :other_order]::uuid[]);
+
+-- query: history.customer-renamed
+-- source: OrderHistoryStore.renamed (every UserRenamed)
+UPDATE order_history.orders SET customer_name = 'Renamed Customer', updated_at = now() WHERE user_id = :customer;
+
+-- query: history.inbox-mark
+-- source: OrderHistoryStore.firstDelivery (every event the read model applies)
+INSERT INTO order_history.applied_events (event_id, event_type, applied_at) VALUES (gen_random_uuid(), 'OrderPlaced', now())
+ON CONFLICT (event_id) DO NOTHING;
+
+-- query: history.last-applied
+-- source: OrderHistoryStore.state, its checkpoint (GET /v1/admin/read-models/order-history)
+SELECT event_id, event_type, applied_at FROM order_history.applied_events ORDER BY applied_at DESC LIMIT 1;
+
+-- query: registry.complete-by-event
+-- source: Spring Modulith's JDBC repository, markCompleted(event, listener) (every delivery)
+UPDATE events.event_publication SET STATUS = 'COMPLETED', COMPLETION_DATE = now()
+WHERE LISTENER_ID = :listener AND COMPLETION_DATE IS NULL AND SERIALIZED_EVENT = :serialized_event;
+
+-- query: registry.complete-by-id
+-- source: Spring Modulith's JDBC repository, markCompleted(id) (completion in the listener's transaction, ADR 0021)
+UPDATE events.event_publication SET STATUS = 'COMPLETED', COMPLETION_DATE = now() WHERE ID = :publication;
+
+-- query: registry.incomplete-by-event
+-- source: Spring Modulith's JDBC repository, findIncompletePublicationsByEventAndTargetIdentifier (every delivery)
+SELECT * FROM events.event_publication
+WHERE SERIALIZED_EVENT = :serialized_event AND LISTENER_ID = :listener AND (COMPLETION_DATE IS NULL OR STATUS = 'FAILED')
+ORDER BY PUBLICATION_DATE;
+
+-- query: registry.failed
+-- source: Spring Modulith's JDBC repository, findFailedPublications (the retry job, every 5 s)
+SELECT ID, COMPLETION_DATE, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS,
+       LAST_RESUBMISSION_DATE FROM events.event_publication
+WHERE STATUS = 'FAILED' OR (STATUS IS NULL AND COMPLETION_DATE IS NULL) ORDER BY PUBLICATION_DATE ASC LIMIT 10000;
+
+-- query: registry.resubmitted-count
+-- source: Spring Modulith's JDBC repository, countByStatus(RESUBMITTED) (the retry job)
+SELECT COUNT(ID) FROM events.event_publication WHERE STATUS = 'RESUBMITTED';
+
+-- query: registry.abandoned
+-- source: PublicationRegistry.failAbandoned (the retry job, every 5 s)
+update events.event_publication set status = 'FAILED'
+where completion_date is null and (status is null or status in ('PUBLISHED', 'PROCESSING', 'RESUBMITTED'))
+  and coalesce(last_resubmission_date, publication_date) < now() - interval '1 minute';
+
+-- query: registry.backlog
+-- source: PublicationRegistry.backlogByListener (the registry's meters, on every scrape)
+select listener_id, min(publication_date) as oldest, count(*) as incomplete,
+       count(*) filter (where status = 'FAILED' and coalesce(completion_attempts, 1) >= 8) as parked
+from events.event_publication where completion_date is null group by listener_id;
+
+-- query: registry.operator-view
+-- source: PublicationRegistry.incomplete (GET /v1/admin/events)
+select p.id, p.event_type, p.listener_id, p.publication_date, p.completion_date, p.status, p.serialized_event::jsonb ->> 'eventId' as event_id,
+       f.error, f.failed_at
+from events.event_publication p
+left join lateral (select last.error, last.failed_at from events.publication_failures last
+                   where last.event_id = cast(p.serialized_event::jsonb ->> 'eventId' as uuid) and last.listener_id = p.listener_id
+                   order by last.failed_at desc limit 1) f on true
+where p.completion_date is null order by p.publication_date limit 50;
+
+-- query: registry.purge-completed
+-- source: Spring Modulith's JDBC repository, deleteCompletedPublicationsBefore (the hourly clean-up)
+DELETE FROM events.event_publication WHERE COMPLETION_DATE < now() - interval '7 days' AND (STATUS = 'COMPLETED' OR STATUS IS NULL);
+
+-- query: broker.replay-mark
+-- source: ReceivedMessages.remember (every event received from the broker)
+insert into events.received_messages (event_id, event_type, key_id, received_at) values (gen_random_uuid(), 'OrderPlaced', 'key-2026', now())
+on conflict do nothing;
+
+-- parameters
+-- One value of the generated data for each ":name" above: a customer with orders, one of their orders, an
+-- idempotency key of each module, a publication and its event.
+SELECT o.user_id::text AS customer,
+       (SELECT id FROM users.users WHERE id <> o.user_id LIMIT 1)::text AS other_customer,
+       (SELECT email FROM users.users WHERE id = o.user_id) AS email,
+       o.id::text AS "order",
+       (SELECT id FROM orders.orders WHERE id <> o.id LIMIT 1)::text AS other_order,
+       (SELECT caller FROM orders.idempotency_keys LIMIT 1) AS order_key_caller,
+       (SELECT key FROM orders.idempotency_keys LIMIT 1) AS order_key,
+       (SELECT caller FROM billing.idempotency_keys LIMIT 1) AS topup_key_caller,
+       (SELECT key FROM billing.idempotency_keys LIMIT 1) AS topup_key,
+       (SELECT id FROM events.event_publication LIMIT 1)::text AS publication,
+       (SELECT listener_id FROM events.event_publication LIMIT 1) AS listener,
+       (SELECT serialized_event FROM events.event_publication LIMIT 1) AS serialized_event,
+       date_trunc('day', o.placed_at)::text AS day_start,
+       (date_trunc('day', o.placed_at) + interval '1 day')::text AS day_end,
+       '%zz-nobody-is-called-this%' AS rare_text
+FROM orders.orders o ORDER BY o.placed_at DESC OFFSET 5 LIMIT 1;
