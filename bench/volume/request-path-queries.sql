@@ -9,6 +9,8 @@
 -- "parameters" query at the end picks them). A statement that writes is explained inside a transaction rolled back.
 -- Format: "-- query: name", "-- source: where the code sends it", then the statement, ending with ";" at a line's end.
 -- "-- known-miss: why" marks a statement that scans more than it returns and has no index fix here (see the report).
+-- "-- bulk: why" marks a statement of a periodic job that may touch a large share of a table, where a sequential scan
+-- can be the planner's right choice on the volume; the test still requires an index for when the share is small.
 -- A source "Class.method" names a method of src/main/java; the test fails when it no longer exists.
 --
 -- large tables: users.users, billing.accounts, billing.ledger_entries, billing.payments, billing.applied_events,
@@ -237,6 +239,7 @@ where p.completion_date is null order by p.publication_date limit 50;
 
 -- query: registry.purge-completed
 -- source: Spring Modulith's JDBC repository, deleteCompletedPublicationsBefore (the hourly clean-up)
+-- bulk: deletes every completed publication older than the week it keeps, in one statement: on the volume half the table
 DELETE FROM events.event_publication WHERE COMPLETION_DATE < now() - interval '7 days' AND (STATUS = 'COMPLETED' OR STATUS IS NULL);
 
 -- query: broker.replay-mark

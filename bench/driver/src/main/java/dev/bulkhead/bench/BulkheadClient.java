@@ -77,6 +77,18 @@ final class BulkheadClient {
                 .header("Authorization", "Bearer " + token("bench-staff", "\"SUPPORT\",\"OPERATOR\"")).GET().build();
     }
 
+    /** A POST without a body as the bench's staff (an operator): for the admin endpoints that start work. */
+    HttpRequest adminPost(String path, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token("bench-staff", "\"SUPPORT\",\"OPERATOR\""))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /** Tokens are signed with the process's secret: a restarted application needs new ones. */
+    void forgetTokens() {
+        tokens.clear();
+    }
+
     CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }

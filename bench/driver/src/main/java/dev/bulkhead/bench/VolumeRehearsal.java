@@ -1,0 +1,357 @@
+package dev.bulkhead.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The volume rehearsal of issue 22 (ADR 0040), run by {@code bench/volume/run}: a durable PostgreSQL of its own, the
+ * production jar migrating it, a million generated orders with everything around them, then each large-volume operation
+ * (the order history's rebuild, both reconciliations, the pruning) while a customer's listing and dashboard are read,
+ * measured for its wall time and rate, what it did to those reads, the locks and transactions it caused in the
+ * database, and the application's memory; and every request-path statement explained on the volume. Writes
+ * {@code bench/results/volume.md} and {@code volume-plans.md}.
+ */
+public final class VolumeRehearsal {
+
+    private static final int PORT = 18_090;
+
+    record Options(Path jar, Path javaHome, Path work, Path results, Path generator, Path queries, Path analysis,
+            int orders, int users, int days, int publicationDays, Duration baseline, Duration longest, String version,
+            String command) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+            }
+            int orders = Integer.parseInt(given.getOrDefault("orders", "1000000"));
+            return new Options(Path.of(given.get("jar")), Path.of(given.get("java-home")), Path.of(given.get("work")),
+                    Path.of(given.get("results")), Path.of(given.get("generator")), Path.of(given.get("queries")),
+                    Path.of(given.get("analysis")), orders,
+                    Integer.parseInt(given.getOrDefault("users", String.valueOf(Math.max(10, orders / 12)))),
+                    Integer.parseInt(given.getOrDefault("days", "60")), Integer.parseInt(given.getOrDefault("publication-days", "14")),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("baseline-seconds", "40"))),
+                    Duration.ofMinutes(Long.parseLong(given.getOrDefault("max-operation-minutes", "8"))),
+                    given.getOrDefault("version", "unknown"), given.getOrDefault("command", "bench/volume/run"));
+        }
+    }
+
+    /** One measured operation: the work, the reads meanwhile, the database's view and the memory in that phase. */
+    record Measured(AdminJobs.Run run, long items, String unit, ReadLoad.Result reads, DatabaseActivity.Phase activity,
+            List<LockWaitLog.Wait> loggedWaits, double maxRssMib) {
+
+        /** Items per second: all of them when it completed, what it reported done when it was stopped. */
+        double perSecond() {
+            return (run.unfinished() ? Math.max(0, run.done()) : items) / run.seconds();
+        }
+
+        String rate() {
+            if (!run.ran()) {
+                return "–";
+            }
+            if (run.unfinished() && run.done() < 0) {
+                return String.format("< %,.0f %s/s (did not finish %,d in %.0f s)", items / run.seconds(), unit, items, run.seconds());
+            }
+            return String.format("%,.0f %s/s", perSecond(), unit);
+        }
+    }
+
+    private VolumeRehearsal() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Files.createDirectories(options.results());
+        Path logs = Files.createDirectories(options.work().resolve("logs"));
+        VolumeReport report = new VolumeReport(options);
+        report.loadAt("start");
+        JavaSetup java = new JavaSetup("JDK " + JdkVersion.of(options.javaHome()), options.javaHome(), List.of());
+        List<String> appArguments = List.of(
+                // the scheduled reconciliation would start by itself in the middle of a measurement; the rehearsal starts it
+                "--bulkhead.reconciliation.interval=1d");
+        try (PostgresServer server = PostgresServer.durable(options.work(), "volume")) {
+            report.database(server.description());
+            String url = server.newDatabase("volume");
+            try (Connection admin = server.connect(url); Statement settings = admin.createStatement()) {
+                // every lock wait over 100 ms is logged with its statement, and when it ended
+                settings.execute("ALTER SYSTEM SET log_lock_waits = on");
+                settings.execute("ALTER SYSTEM SET deadlock_timeout = '100ms'");
+                settings.execute("SELECT pg_reload_conf()");
+            }
+
+            Progress.say("migrating: starting the application once on the empty database");
+            try (JarProcess migrate = JarProcess.start(java.command(options.jar(), List.of()), PORT, url, server, appArguments,
+                    logs.resolve("volume-migrate.log"))) {
+                migrate.awaitReady(Duration.ofMinutes(3));
+            }
+
+            Progress.say("generating %,d orders of %,d customers over %d days", options.orders(), options.users(), options.days());
+            long generating = System.nanoTime();
+            Map<String, Double> steps;
+            try (Connection connection = server.connect(url)) {
+                steps = VolumeScript.read(options.generator(), Map.of("orders", options.orders(), "users", options.users(),
+                        "days", options.days(), "publication_days", options.publicationDays(), "trigger_mode", "replica"))
+                        .run(connection);
+            }
+            double generated = (System.nanoTime() - generating) / 1e9;
+            long vacuuming = System.nanoTime();
+            try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
+                statement.execute("VACUUM (ANALYZE)"); // as autovacuum would have left tables that lived for months
+            }
+            double vacuumed = (System.nanoTime() - vacuuming) / 1e9;
+            Progress.say("generated in %.0f s, vacuumed and analysed in %.0f s", generated, vacuumed);
+            try (Connection connection = server.connect(url)) {
+                report.volume(steps, generated, vacuumed, tableSizes(connection), databaseSize(connection));
+                Progress.say("explaining the request-path statements on the volume");
+                RequestPathPlans plans = new RequestPathPlans(options.queries());
+                report.plans(plans.explainAll(connection), plans.largeTables());
+            }
+            report.loadAt("after generating");
+
+            measure(options, java, server, url, appArguments, logs, report);
+        }
+        report.write(options.results());
+        Progress.say("report: %s", options.results().resolve("volume.md"));
+    }
+
+    /**
+     * The application under test, restartable: a synchronous operation that outlives its time is abandoned with the
+     * process that runs it (its transaction rolls back), so that the next operation does not compete with it.
+     */
+    private static final class App implements AutoCloseable {
+
+        private final JavaSetup java;
+        private final Options options;
+        private final PostgresServer server;
+        private final String url;
+        private final List<String> arguments;
+        private final Path logs;
+        private final Map<String, MemorySampler.Phase> memoryPhases = new LinkedHashMap<>();
+        private JarProcess process;
+        private MemorySampler memory;
+        private double peakRss;
+        private int starts;
+
+        App(JavaSetup java, Options options, PostgresServer server, String url, List<String> arguments, Path logs) {
+            this.java = java;
+            this.options = options;
+            this.server = server;
+            this.url = url;
+            this.arguments = arguments;
+            this.logs = logs;
+        }
+
+        double start() {
+            starts++;
+            process = JarProcess.start(java.command(options.jar(), List.of()), PORT, url, server, arguments,
+                    logs.resolve("volume-app-" + starts + ".log"));
+            memory = new MemorySampler(process.pid());
+            return process.awaitReady(Duration.ofMinutes(5));
+        }
+
+        void phase(String name) {
+            memory.phase(name);
+        }
+
+        String baseUrl() {
+            return process.baseUrl();
+        }
+
+        void restart(BulkheadClient client) {
+            stop();
+            Progress.say("restarting the application: %.1f s", start());
+            client.forgetTokens(); // the new process signs with a secret of its own
+        }
+
+        Map<String, MemorySampler.Phase> memoryPhases() {
+            if (memory != null) {
+                merge(memory.phases());
+            }
+            return memoryPhases;
+        }
+
+        /** Phases of every instance, each with the highest RSS any instance reached in it. */
+        private void merge(Map<String, MemorySampler.Phase> phases) {
+            phases.forEach((name, phase) -> memoryPhases.merge(name, phase,
+                    (before, now) -> before.maxRssMib() >= now.maxRssMib() ? before : now));
+        }
+
+        double peakRss() {
+            return process == null ? peakRss : Math.max(peakRss, process.peakRssMib());
+        }
+
+        private void stop() {
+            peakRss = Math.max(peakRss, process.peakRssMib());
+            memory.close();
+            merge(memory.phases());
+            process.close();
+        }
+
+        @Override
+        public void close() {
+            if (process != null) {
+                stop();
+            }
+        }
+    }
+
+    private static void measure(Options options, JavaSetup java, PostgresServer server, String url, List<String> appArguments,
+            Path logs, VolumeReport report) throws Exception {
+        try (App app = new App(java, options, server, url, appArguments, logs);
+                Connection watcher = server.connect(url);
+                DatabaseActivity activity = new DatabaseActivity(watcher)) {
+            double ready = app.start();
+            Progress.say("application ready in %.1f s on the volume", ready);
+            report.startedIn(ready);
+            BulkheadClient client = new BulkheadClient(app.baseUrl());
+            List<UUID> customers;
+            long orders;
+            long accounts;
+            try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
+                customers = customersWithOrders(statement);
+                orders = count(statement, "SELECT count(*) FROM orders.orders");
+                accounts = count(statement, "SELECT count(*) FROM billing.accounts");
+            }
+            ReadLoad reads = new ReadLoad(client, customers);
+
+            // warm-up: the JIT compiles the read paths before anything is measured; Modulith's hourly purge of completed
+            // publications runs one minute after start-up, so the warm-up outlasts it and it is reported on its own
+            app.phase("warm-up");
+            activity.phase("warm-up");
+            ReadLoad.Running warm = reads.start();
+            Pause.millis(Duration.ofSeconds(75).toMillis());
+            warm.stop();
+
+            app.phase("baseline");
+            activity.phase("baseline");
+            Progress.say("baseline: listing and dashboard alone for %d s", options.baseline().toSeconds());
+            ReadLoad.Running quiet = reads.start();
+            Pause.millis(options.baseline().toMillis());
+            ReadLoad.Result baseline = quiet.stop();
+            report.baseline(baseline, activity.phases().get("baseline"));
+            Progress.say("baseline: listing p50 %.1f p99 %.1f ms, dashboard p50 %.1f p99 %.1f ms", baseline.listing().p50(),
+                    baseline.listing().p99(), baseline.dashboard().p50(), baseline.dashboard().p99());
+
+            AdminJobs jobs = new AdminJobs(client, options.longest());
+            List<Measured> measured = new ArrayList<>();
+            measured.add(during("history.rebuild", orders, "orders", reads, app, activity, server, client,
+                    () -> jobs.job("history.rebuild", "/v1/admin/read-models/order-history/rebuild")));
+            measured.add(during("history.order-history", orders, "orders", reads, app, activity, server, client,
+                    () -> jobs.job("history.order-history", "/v1/admin/reconciliations")));
+            if (!measured.get(1).run().how().contains("synchronous")) {
+                // the older endpoint ran both reconciliations at once: only a build with paged jobs has them apart
+                measured.add(during("billing.user-copy", accounts, "accounts", reads, app, activity, server, client,
+                        () -> jobs.job("billing.user-copy", null)));
+            }
+            long bookkeeping;
+            try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
+                bookkeeping = count(statement, BOOKKEEPING_ROWS);
+            }
+            measured.add(during("pruning", bookkeeping, "bookkeeping rows examined", reads, app, activity, server, client,
+                    () -> jobs.synchronous("pruning", "/v1/admin/retention", "POST /v1/admin/retention (synchronous)")));
+            try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
+                report.afterPruning(count(statement, BOOKKEEPING_ROWS), bookkeeping);
+            }
+            report.jobs(measured, baseline);
+            report.memory(app.peakRss(), app.memoryPhases());
+            DatabaseActivity.Phase warmUp = activity.phases().get("warm-up");
+            report.warmUp(warmUp, waitsIn(server, warmUp));
+            report.loadAt("at the end");
+        }
+    }
+
+    private static final String BOOKKEEPING_ROWS = """
+            SELECT (SELECT count(*) FROM billing.applied_events) + (SELECT count(*) FROM orders.applied_events)
+                 + (SELECT count(*) FROM order_history.applied_events) + (SELECT count(*) FROM billing.idempotency_keys)
+                 + (SELECT count(*) FROM orders.idempotency_keys) + (SELECT count(*) FROM events.event_publication)
+                 + (SELECT count(*) FROM events.publication_failures) + (SELECT count(*) FROM events.received_messages)""";
+
+    private interface Work {
+        AdminJobs.Run run();
+    }
+
+    private static Measured during(String name, long items, String unit, ReadLoad reads, App app, DatabaseActivity activity,
+            PostgresServer server, BulkheadClient client, Work work) {
+        Pause.millis(3_000); // what the previous phase left (deliveries, vacuum) settles
+        Progress.say("%s: starting, with the listing and the dashboard read meanwhile", name);
+        app.phase(name);
+        activity.phase(name);
+        ReadLoad.Running load = reads.start();
+        AdminJobs.Run run = work.run();
+        ReadLoad.Result result = load.stop();
+        activity.phase("after " + name);
+        DatabaseActivity.Phase phase = activity.phases().get(name);
+        MemorySampler.Phase memory = app.memoryPhases().get(name);
+        Measured measured = new Measured(run, items, unit, result, phase, waitsIn(server, phase),
+                memory == null ? Double.NaN : memory.maxRssMib());
+        Progress.say("%s: %s in %.1f s (%s); listing p99 %.1f ms, dashboard p99 %.1f ms; longest lock wait %.0f ms, "
+                + "longest transaction %.0f ms", name, run.state(), run.seconds(), measured.rate(), result.listing().p99(),
+                result.dashboard().p99(), phase.longestLockWaitMs, phase.longestTransactionMs);
+        if (run.unfinished() && run.done() < 0) {
+            app.restart(client); // a synchronous request still working would compete with the next operation
+        }
+        return measured;
+    }
+
+    private static List<LockWaitLog.Wait> waitsIn(PostgresServer server, DatabaseActivity.Phase phase) {
+        Instant end = phase.end == null ? Instant.now() : phase.end;
+        return server.logFile().map(LockWaitLog::read).orElse(List.of()).stream()
+                .filter(wait -> !wait.at().isBefore(phase.start) && !wait.at().isAfter(end.plusSeconds(1)))
+                .toList();
+    }
+
+    /** Customers with orders, for the reads: a thousand of them, spread over the whole table. */
+    private static List<UUID> customersWithOrders(Statement statement) throws SQLException {
+        List<UUID> customers = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(
+                "SELECT user_id FROM (SELECT DISTINCT user_id FROM orders.orders TABLESAMPLE SYSTEM (1)) sample LIMIT 1000")) {
+            while (rows.next()) {
+                customers.add(rows.getObject(1, UUID.class));
+            }
+        }
+        return customers;
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Rows and size on disk (with indexes and TOAST) of every table of the modules' schemas, largest first. */
+    private static List<String[]> tableSizes(Connection connection) throws SQLException {
+        List<String[]> sizes = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
+                SELECT n.nspname || '.' || c.relname, c.reltuples::bigint, pg_size_pretty(pg_total_relation_size(c.oid)),
+                       pg_size_pretty(pg_indexes_size(c.oid))
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind = 'r' AND n.nspname IN ('users', 'billing', 'orders', 'order_history', 'events')
+                  AND c.relname NOT LIKE 'flyway%'
+                ORDER BY pg_total_relation_size(c.oid) DESC""")) {
+            while (rows.next()) {
+                sizes.add(new String[] { rows.getString(1), String.format("%,d", rows.getLong(2)), rows.getString(3), rows.getString(4) });
+            }
+        }
+        return sizes;
+    }
+
+    private static String databaseSize(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
