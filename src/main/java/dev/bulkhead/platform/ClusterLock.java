@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public class ClusterLock {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                keepWhileTheJobRuns(connection);
                 if (!tryLock(connection, jobName)) {
                     log.debug("Job {} is running elsewhere; skipping this turn", jobName);
                     return false;
@@ -49,6 +51,18 @@ public class ClusterLock {
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("could not take or release the lock of job " + jobName, e);
+        }
+    }
+
+    /**
+     * The lock's transaction is idle for as long as the job works, by design: the pools end any session idle in a
+     * transaction longer than their budget (10 s by default), which would end the lock with it, let a second instance
+     * run the same job, and fail the first at its rollback. Found by the volume rehearsal (issue 22), where jobs run
+     * for minutes. Only for this transaction; it holds no snapshot and no row, so its length costs the database nothing.
+     */
+    private static void keepWhileTheJobRuns(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local idle_in_transaction_session_timeout = 0");
         }
     }
 
