@@ -190,6 +190,11 @@ ON CONFLICT (event_id) DO NOTHING;
 -- source: OrderHistoryStore.state, its checkpoint (GET /v1/admin/read-models/order-history)
 SELECT event_id, event_type, applied_at FROM order_history.applied_events ORDER BY applied_at DESC LIMIT 1;
 
+-- query: history.applied-count
+-- source: OrderHistoryStore.state, how many events the read model applied (GET /v1/admin/read-models/order-history)
+-- known-miss: counts every inbox mark of the read model, a read of the whole table (or its whole primary key) whatever the index; an operator's page, not a customer's. Pruning the inbox (issue 22 item 1) bounds it.
+SELECT count(*) FROM order_history.applied_events;
+
 -- query: registry.complete-by-event
 -- source: Spring Modulith's JDBC repository, markCompleted(event, listener) (every delivery)
 UPDATE events.event_publication SET STATUS = 'COMPLETED', COMPLETION_DATE = now()

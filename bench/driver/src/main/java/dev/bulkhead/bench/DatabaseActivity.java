@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Watches the application's sessions from a connection of its own, every 50 ms ({@code pg_stat_activity}): per phase of
  * the rehearsal, the longest any statement of the application waited for a lock, and the longest transaction of the
- * application, each with its statement. A wait or transaction shorter than the interval may be missed; the server's
+ * application that holds a snapshot or has written (what holds back vacuum and row locks), each with its statement.
+ * A wait or transaction shorter than the interval may be missed; the server's
  * own log of lock waits over {@code deadlock_timeout} (100 ms here, {@link LockWaitLog}) misses none of those.
  */
 final class DatabaseActivity implements AutoCloseable {
@@ -37,7 +38,8 @@ final class DatabaseActivity implements AutoCloseable {
     private static final String SAMPLE = """
             SELECT extract(epoch FROM now() - query_start) * 1000 AS query_ms,
                    extract(epoch FROM now() - xact_start) * 1000 AS xact_ms,
-                   wait_event_type, wait_event, state, left(regexp_replace(query, '\\s+', ' ', 'g'), 200) AS query
+                   wait_event_type, wait_event, state, left(regexp_replace(query, '\\s+', ' ', 'g'), 200) AS query,
+                   backend_xid IS NOT NULL OR backend_xmin IS NOT NULL AS holds_snapshot_or_writes
             FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
               AND usename LIKE 'bulkhead%' AND xact_start IS NOT NULL""";
@@ -90,7 +92,8 @@ final class DatabaseActivity implements AutoCloseable {
                 while (row.next()) {
                     double xact = row.getDouble("xact_ms");
                     String query = row.getString("query");
-                    if (xact > phase.longestTransactionMs) {
+                    // a job's lock (ClusterLock) idles in a transaction that holds neither a snapshot nor a row: not counted
+                    if (row.getBoolean("holds_snapshot_or_writes") && xact > phase.longestTransactionMs) {
                         phase.longestTransactionMs = xact;
                         phase.transactionStatement = row.getString("state") + ": " + query;
                     }

@@ -57,8 +57,8 @@ public final class VolumeRehearsal {
         }
 
         String rate() {
-            if (!run.ran()) {
-                return "–";
+            if (!run.ran() || !run.unfinished() && !run.state().equals("COMPLETED")) {
+                return "–"; // refused, not available, or failed: no rate to speak of
             }
             if (run.unfinished() && run.done() < 0) {
                 return String.format("< %,.0f %s/s (did not finish %,d in %.0f s)", items / run.seconds(), unit, items, run.seconds());
@@ -78,8 +78,9 @@ public final class VolumeRehearsal {
         report.loadAt("start");
         JavaSetup java = new JavaSetup("JDK " + JdkVersion.of(options.javaHome()), options.javaHome(), List.of());
         List<String> appArguments = List.of(
-                // the scheduled reconciliation would start by itself in the middle of a measurement; the rehearsal starts it
-                "--bulkhead.reconciliation.interval=1d");
+                // the scheduled reconciliation and pruning would start by themselves in the middle of a measurement; the
+                // rehearsal starts each itself (a build without retention ignores the second property)
+                "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d");
         try (PostgresServer server = PostgresServer.durable(options.work(), "volume")) {
             report.database(server.description());
             String url = server.newDatabase("volume");
@@ -300,6 +301,11 @@ public final class VolumeRehearsal {
                 result.dashboard().p99(), phase.longestLockWaitMs, phase.longestTransactionMs);
         if (run.unfinished() && run.done() < 0) {
             app.restart(client); // a synchronous request still working would compete with the next operation
+            app.phase("warm-up after the restart");
+            activity.phase("warm-up after the restart of " + name);
+            ReadLoad.Running warm = reads.start(); // the new JVM compiles the read paths again before the next phase
+            Pause.millis(45_000);
+            warm.stop();
         }
         return measured;
     }

@@ -125,8 +125,8 @@ final class VolumeReport {
         loads.forEach((moment, load) -> at.add(moment + ": " + load));
         md.append(String.join("; ", at)).append(" |\n")
                 .append("| database | ").append(database).append(", `log_lock_waits=on`, `deadlock_timeout=100ms` |\n")
-                .append(f("| application | the production jar, `%s`, %s; `bulkhead.reconciliation.interval=1d` so that no "
-                        + "scheduled reconciliation starts during a measurement; ready in %.1f s on the volume |\n",
+                .append(f("| application | the production jar, `%s`, %s; `bulkhead.reconciliation.interval=1d` and "
+                        + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; ready in %.1f s on the volume |\n",
                         options.jar().getFileName(), String.join(" ", JavaSetup.APP_FLAGS), startedIn))
                 .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days; "
                         + "database %s |\n", options.orders(), options.users(), options.days(), options.publicationDays(), databaseSize))
@@ -182,11 +182,17 @@ final class VolumeReport {
         md.append(f("| dashboard p99 within 1.5 × baseline | baseline %.1f ms, worst during an operation %.1f ms (%.2f ×) | %s |\n",
                 baseline.dashboard().p99(), worstDashboard, worstDashboard / baseline.dashboard().p99(),
                 mark(worstDashboard <= TARGET_P99_FACTOR * baseline.dashboard().p99())));
-        List<String> unserved = plans.stream().filter(plan -> !plan.sequentialScans().isEmpty() && plan.query().bulk() == null)
+        List<String> unserved = plans.stream()
+                .filter(plan -> !plan.sequentialScans().isEmpty() && plan.query().bulk() == null && plan.query().knownMiss() == null)
                 .map(plan -> "`" + plan.query().name() + "`").toList();
+        List<String> misses = plans.stream().filter(plan -> plan.query().knownMiss() != null)
+                .map(plan -> f("`%s` %.0f ms", plan.query().name(), plan.milliseconds())).toList();
         long requestPath = plans.stream().filter(plan -> plan.query().bulk() == null).count();
-        md.append(f("| no sequential scan of a large table on a request path | %d of %d request-path statements scan one%s (section 4) | %s |\n\n",
-                unserved.size(), requestPath, unserved.isEmpty() ? "" : ": " + String.join(", ", unserved), mark(unserved.isEmpty())));
+        md.append(f("| no sequential scan of a large table on a request path | %d of %d request-path statements without an index%s;"
+                        + " known misses that read the whole table whatever the plan: %s (section 4) | %s |\n\n",
+                unserved.size(), requestPath, unserved.isEmpty() ? "" : " (" + String.join(", ", unserved) + ")",
+                misses.isEmpty() ? "none" : String.join(", ", misses),
+                unserved.isEmpty() && misses.isEmpty() ? mark(true) : unserved.isEmpty() ? "✓ met but for the known misses" : mark(false)));
     }
 
     private void operations(StringBuilder md) {
