@@ -1,6 +1,7 @@
 package dev.bulkhead.volume;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.IntegrationTest;
@@ -85,6 +86,26 @@ class RequestPathIndexTests {
                     .orElseThrow().sql();
             assertThat(queries.sequentiallyScanned(explain(connection, newest))).containsExactly("orders.orders");
         });
+    }
+
+    /** Attacks the generator's own check: a balance that differs from its ledger fails the run, naming the account. */
+    @Test
+    void theGeneratorFindsABalanceThatDiffersFromItsLedger() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                SqlScript generator = SqlScript.read(SqlScript.GENERATOR, A_FEW_HUNDRED_ORDERS);
+                generator.run(connection, step -> !step.name().startsWith("check:"));
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("UPDATE billing.accounts SET balance_minor = balance_minor + 1"
+                            + " WHERE user_id = (SELECT id FROM vol_users ORDER BY user_no LIMIT 1)");
+                }
+                assertThatThrownBy(() -> generator.run(connection, step -> step.name().startsWith("check:")))
+                        .hasMessageContaining("the generated data is broken: account");
+            } finally {
+                connection.rollback();
+            }
+        }
     }
 
     @Test

@@ -92,7 +92,12 @@ final class SqlScript {
 
     /** Runs every step on {@code connection}, in its current transaction mode. */
     void run(Connection connection) throws SQLException {
-        for (Step step : steps) {
+        run(connection, step -> true);
+    }
+
+    /** Runs the steps {@code which} accepts, in order. */
+    void run(Connection connection, java.util.function.Predicate<Step> which) throws SQLException {
+        for (Step step : steps.stream().filter(which).toList()) {
             for (String sql : step.statements()) {
                 try (Statement statement = connection.createStatement()) {
                     boolean rows = statement.execute(sql);
