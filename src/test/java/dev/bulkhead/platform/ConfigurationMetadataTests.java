@@ -26,7 +26,8 @@ class ConfigurationMetadataTests {
             "dev.bulkhead.platform.events.DeliveryBacklogProperties", "dev.bulkhead.platform.events.DeliveryCommitProperties",
             "dev.bulkhead.platform.events.DeliveryTracingProperties",
             "dev.bulkhead.platform.reconciliation.ReconciliationProperties",
-            "dev.bulkhead.dashboard.internal.DashboardProperties", "dev.bulkhead.platform.modules.HostedModulesProperties");
+            "dev.bulkhead.dashboard.internal.DashboardProperties", "dev.bulkhead.platform.modules.HostedModulesProperties",
+            "dev.bulkhead.platform.retention.RetentionProperties", "dev.bulkhead.platform.retention.IdempotencyProperties");
 
     @Test
     void the_metadata_names_each_setting_with_its_default() throws IOException {
@@ -48,6 +49,12 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "bulkhead.modules")).containsEntry("type", "java.util.List<java.lang.String>");
         assertThat(property(metadata, "bulkhead.remote.serve-published-queries")).containsEntry("defaultValue", false);
         assertThat(property(metadata, "bulkhead.events.tracing.continue-within")).containsEntry("defaultValue", "1h")
+                .containsEntry("type", "java.time.Duration");
+        assertThat(property(metadata, "bulkhead.retention.interval")).containsEntry("defaultValue", "10m");
+        assertThat(property(metadata, "bulkhead.retention.batch-size")).containsEntry("defaultValue", 1000);
+        assertThat(property(metadata, "bulkhead.retention.inbox")).containsEntry("defaultValue", "7d");
+        assertThat(property(metadata, "bulkhead.retention.received-messages")).containsEntry("defaultValue", "14d");
+        assertThat(property(metadata, "bulkhead.idempotency.window")).containsEntry("defaultValue", "24h")
                 .containsEntry("type", "java.time.Duration");
     }
 

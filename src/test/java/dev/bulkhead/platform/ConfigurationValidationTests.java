@@ -42,6 +42,11 @@ class ConfigurationValidationTests {
             bulkhead.reconciliation.interval      | 0s    | must be longer than or equal to 1 second
             bulkhead.dashboard.recent-orders      | 0     | must be greater than or equal to 1
             bulkhead.events.tracing.continue-within | -1s | must be longer than or equal to 0
+            bulkhead.retention.interval           | 0s    | must be longer than or equal to 1 second
+            bulkhead.retention.batch-size         | 0     | must be greater than or equal to 1
+            bulkhead.retention.inbox              | 0s    | must be longer than or equal to 1 minute
+            bulkhead.retention.received-messages  | 0s    | must be longer than or equal to 1 minute
+            bulkhead.idempotency.window           | 0s    | must be longer than or equal to 1 minute
             """)
     void an_invalid_value_stops_the_start_up_naming_the_property(String property, String value, String reason,
             CapturedOutput output) {
@@ -68,6 +73,32 @@ class ConfigurationValidationTests {
 
         assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
                 .contains("bulkhead.dashboard.part-timeout must not exceed bulkhead.dashboard.deadline");
+    }
+
+    /**
+     * Inbox marks pruned while the retry job may still redeliver their event would let it be applied twice: with the
+     * default retry settings a redelivery can come up to about 13.5 minutes after the publication, so an inbox kept
+     * for less than twice that stops the start-up naming the property; an hour starts (ADR 0033).
+     */
+    @ParameterizedTest(name = "inbox {0}")
+    @CsvSource({ "20m, true", "1h, false", "1m, true" })
+    void an_inbox_kept_shorter_than_redeliveries_can_arrive_stops_the_start_up(String inbox, boolean refused,
+            CapturedOutput output) {
+        SpringApplication records = new SpringApplication(Records.class);
+        records.setWebApplicationType(WebApplicationType.NONE);
+        // the check and the windows it reads, by name: both are package-private in their packages
+        records.setSources(java.util.Set.of("dev.bulkhead.platform.retention.RetentionConfiguration",
+                "dev.bulkhead.platform.events.InboxRetentionCheck"));
+
+        if (refused) {
+            assertThatThrownBy(() -> records.run("--spring.main.banner-mode=off", "--bulkhead.retention.inbox=" + inbox).close())
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
+                    .contains("bulkhead.retention.inbox").contains("redelivery");
+        } else {
+            records.run("--spring.main.banner-mode=off", "--bulkhead.retention.inbox=" + inbox).close();
+            assertThat(output.getOut() + output.getErr()).doesNotContain("APPLICATION FAILED TO START");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -172,12 +172,15 @@ class OrderHistoryStore {
     /**
      * How far the projection got: the last event it applied and how many it applied, read from the events
      * themselves (no row is updated per delivery, so deliveries never wait for each other), and when it was last
-     * rebuilt.
+     * rebuilt. The marks pruned by the retention job (ADR 0033) still count: a trigger adds them up in
+     * {@code projection_state} as they are deleted, with the newest of them, the last event when every mark is gone.
      */
     Map<String, Object> state() {
         return jdbc.sql("""
-                SELECT last.event_id AS last_event_id, last.event_type AS last_event_type, last.applied_at AS last_applied_at,
-                    (SELECT count(*) FROM order_history.applied_events) AS events_applied, state.rebuilt_at
+                SELECT coalesce(last.event_id, state.pruned_last_event_id) AS last_event_id,
+                    coalesce(last.event_type, state.pruned_last_event_type) AS last_event_type,
+                    coalesce(last.applied_at, state.pruned_last_applied_at) AS last_applied_at,
+                    (SELECT count(*) FROM order_history.applied_events) + state.pruned_events AS events_applied, state.rebuilt_at
                 FROM order_history.projection_state state
                 LEFT JOIN LATERAL (SELECT event_id, event_type, applied_at FROM order_history.applied_events
                                    ORDER BY applied_at DESC LIMIT 1) last ON true
