@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * whole new one after, with the events delivered meanwhile.
  */
 @IntegrationTest
-@TestPropertySource(properties = "bulkhead.jobs.page-size=3")
+@TestPropertySource(properties = { "bulkhead.jobs.page-size=3", "bulkhead.jobs.resume-check-interval=1s" })
 class PagedRebuildTests {
 
     static final String REBUILD = "history.rebuild";
@@ -235,6 +235,26 @@ class PagedRebuildTests {
         assertThat(HttpClient.<Number>read(completed, "$.drifted").longValue()).isGreaterThanOrEqualTo(mine.size());
         assertThat(HttpClient.<List<String>>read(history(customer), "$[*].customerName")).hasSize(mine.size())
                 .containsOnly("Drift Paged");
+    }
+
+    @Test
+    void a_run_cut_short_by_a_crash_resumes_by_itself_from_its_checkpoint() {
+        settledOrders(http.registerCustomer("Crash Resume"), 2);
+        http.runJob(RECONCILIATION);
+        long rows = inspector.count("select count(*) from order_history." + activeTable());
+        // what a crash in the second phase leaves: the row says running, no instance holds the lock
+        inspector.sql("""
+                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = 'orphans:', done = 1000, drifted = 7,
+                    finished_at = null where job_name = ?""").param(RECONCILIATION).update();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
+                "select count(*) from order_history.job_checkpoints where job_name = ? and state = 'COMPLETED'", RECONCILIATION) == 1);
+
+        // only the orphan pages ran again: every row once, after the 1000 done before the crash
+        assertThat(inspector.count("select done from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
+                .isEqualTo(1000 + rows);
+        assertThat(inspector.count("select drifted from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
+                .isEqualTo(7);
     }
 
     @Test
