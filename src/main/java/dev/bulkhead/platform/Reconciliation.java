@@ -1,6 +1,5 @@
 package dev.bulkhead.platform;
 
-import dev.bulkhead.platform.jobs.PagedJob;
 
 /**
  * A job that compares one module's copy of another module's data with its source of truth, a page at a time, and

@@ -1,6 +1,6 @@
 package dev.bulkhead.history.internal;
 
-import dev.bulkhead.platform.jobs.PagedJob;
+import dev.bulkhead.platform.PagedJob;
 import java.util.function.Supplier;
 
 /** A page of one of the module's paged jobs: its work, run in the job's transaction, and where the next one starts. */

@@ -4,8 +4,8 @@ import dev.bulkhead.history.OrderHistoryEntry;
 import dev.bulkhead.order.OrderStatus;
 import dev.bulkhead.platform.Caller;
 import dev.bulkhead.platform.RejectedRequest;
-import dev.bulkhead.platform.jobs.JobView;
-import dev.bulkhead.platform.jobs.PagedJobs;
+import dev.bulkhead.platform.JobView;
+import dev.bulkhead.platform.Jobs;
 import dev.bulkhead.user.UserId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,10 +30,10 @@ class OrderHistoryController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final OrderHistoryStore store;
-    private final PagedJobs jobs;
+    private final Jobs jobs;
     private final OrderHistoryRebuild rebuild;
 
-    OrderHistoryController(OrderHistoryStore store, PagedJobs jobs, OrderHistoryRebuild rebuild) {
+    OrderHistoryController(OrderHistoryStore store, Jobs jobs, OrderHistoryRebuild rebuild) {
         this.store = store;
         this.jobs = jobs;
         this.rebuild = rebuild;

@@ -4,7 +4,7 @@ import dev.bulkhead.history.OrderHistoryEntry;
 import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderView;
-import dev.bulkhead.platform.jobs.PagedJob;
+import dev.bulkhead.platform.PagedJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package dev.bulkhead.platform.jobs;
 
+import dev.bulkhead.platform.JobState;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
 package dev.bulkhead.platform.jobs;
 
+import dev.bulkhead.platform.JobState;
+import dev.bulkhead.platform.PagedJob;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,8 @@
 package dev.bulkhead.platform.jobs;
 
+import dev.bulkhead.platform.JobState;
+import dev.bulkhead.platform.JobView;
+import dev.bulkhead.platform.PagedJob;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
 package dev.bulkhead.platform.jobs;
 
+import dev.bulkhead.platform.JobView;
+import dev.bulkhead.platform.Jobs;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/admin/jobs")
 class JobsController {
 
-    private final PagedJobs jobs;
+    private final Jobs jobs;
 
-    JobsController(PagedJobs jobs) {
+    JobsController(Jobs jobs) {
         this.jobs = jobs;
     }
 

@@ -1,6 +1,12 @@
 package dev.bulkhead.platform.jobs;
 
 import dev.bulkhead.platform.ClusterLock;
+import dev.bulkhead.platform.JobCompleted;
+import dev.bulkhead.platform.JobState;
+import dev.bulkhead.platform.JobView;
+import dev.bulkhead.platform.Jobs;
+import dev.bulkhead.platform.PageApplied;
+import dev.bulkhead.platform.PagedJob;
 import dev.bulkhead.platform.RejectedRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(JobProperties.class)
-public class PagedJobs implements DisposableBean {
+class PagedJobs implements Jobs, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(PagedJobs.class);
     private static final Duration LOCK_ANSWER = Duration.ofSeconds(10);
@@ -65,11 +71,13 @@ public class PagedJobs implements DisposableBean {
         });
     }
 
+    @Override
     public List<JobView> views() {
         return jobs.keySet().stream().map(this::view).toList();
     }
 
     /** The job's progress: this instance's live picture if it ran the job, else its checkpoint's. */
+    @Override
     public JobView view(String name) {
         PagedJob job = job(name);
         JobProgress here = progress.get(name);
@@ -85,6 +93,7 @@ public class PagedJobs implements DisposableBean {
      *
      * @throws RejectedRequest 409 when it already runs, here or on another instance; 404 for an unknown job
      */
+    @Override
     public JobView start(String name) {
         PagedJob job = job(name);
         JobProgress here = progress.get(name);
@@ -116,6 +125,7 @@ public class PagedJobs implements DisposableBean {
      *
      * @return the run's end, or empty when another instance (or thread) was running it
      */
+    @Override
     public Optional<JobView> runHere(String name) {
         PagedJob job = job(name);
         JobProgress here = progress.get(name);
@@ -130,6 +140,7 @@ public class PagedJobs implements DisposableBean {
     }
 
     /** Asks the job to stop after its current page, here and on whichever instance runs it; the checkpoint stays. */
+    @Override
     public JobView stop(String name) {
         PagedJob job = job(name);
         progress.get(name).requestStop();
@@ -146,9 +157,15 @@ public class PagedJobs implements DisposableBean {
                 continue;
             }
             try {
-                boolean interrupted = job.inTransaction(() -> checkpoints.load(job.schema(), job.name()))
-                        .filter(checkpoint -> checkpoint.state() == JobState.RUNNING).isPresent();
-                if (interrupted) {
+                Optional<JobCheckpoint> interrupted = job.inTransaction(() -> checkpoints.load(job.schema(), job.name()))
+                        .filter(checkpoint -> checkpoint.state() == JobState.RUNNING);
+                if (interrupted.isPresent() && interrupted.get().stopRequested()) {
+                    // an operator asked it to stop, and then its instance died: it stays stopped
+                    lock.runExclusively(job.name(), () -> job.inTransaction(() -> {
+                        checkpoints.ended(job.schema(), job.name(), JobState.STOPPED, null, clock.instant());
+                        return null;
+                    }));
+                } else if (interrupted.isPresent()) {
                     log.info("Job {} was cut short; resuming it from its checkpoint", job.name());
                     start(job.name());
                 }

@@ -1,6 +1,6 @@
 package dev.bulkhead.platform.reconciliation;
 
-import dev.bulkhead.platform.jobs.JobView;
+import dev.bulkhead.platform.JobView;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -2,9 +2,9 @@ package dev.bulkhead.platform.reconciliation;
 
 import dev.bulkhead.platform.Reconciliation;
 import dev.bulkhead.platform.RejectedRequest;
-import dev.bulkhead.platform.jobs.JobCompleted;
-import dev.bulkhead.platform.jobs.JobView;
-import dev.bulkhead.platform.jobs.PagedJobs;
+import dev.bulkhead.platform.JobCompleted;
+import dev.bulkhead.platform.JobView;
+import dev.bulkhead.platform.Jobs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,10 +30,10 @@ class ReconciliationRunner {
     private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
 
     private final Set<String> names;
-    private final PagedJobs jobs;
+    private final Jobs jobs;
     private final MeterRegistry meters;
 
-    ReconciliationRunner(List<Reconciliation> reconciliations, PagedJobs jobs, MeterRegistry meters) {
+    ReconciliationRunner(List<Reconciliation> reconciliations, Jobs jobs, MeterRegistry meters) {
         this.names = reconciliations.stream().map(Reconciliation::name).collect(Collectors.toCollection(LinkedHashSet::new));
         this.jobs = jobs;
         this.meters = meters;

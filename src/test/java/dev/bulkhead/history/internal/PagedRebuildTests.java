@@ -3,8 +3,8 @@ package dev.bulkhead.history.internal;
 import static dev.bulkhead.testing.HttpClient.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulkhead.platform.jobs.PageApplied;
-import dev.bulkhead.platform.jobs.PagedJobs;
+import dev.bulkhead.platform.PageApplied;
+import dev.bulkhead.platform.Jobs;
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.HttpClient;
 import dev.bulkhead.testing.IntegrationTest;
@@ -49,7 +49,7 @@ class PagedRebuildTests {
     DatabaseInspector inspector;
 
     @Autowired
-    PagedJobs jobs;
+    Jobs jobs;
 
     @Autowired
     Gate gate;
@@ -255,6 +255,21 @@ class PagedRebuildTests {
                 .isEqualTo(1000 + rows);
         assertThat(inspector.count("select drifted from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
                 .isEqualTo(7);
+    }
+
+    @Test
+    void a_run_whose_stop_was_asked_before_its_instance_died_stays_stopped() {
+        http.runJob(RECONCILIATION);
+        inspector.sql("""
+                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = 'orphans:', done = 5,
+                    stop_requested = true, finished_at = null where job_name = ?""").param(RECONCILIATION).update();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
+                "select count(*) from order_history.job_checkpoints where job_name = ? and state = 'STOPPED'", RECONCILIATION) == 1);
+
+        assertThat(inspector.count("select done from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
+                .isEqualTo(5);
+        assertThat(checkpointCursor(RECONCILIATION)).isEqualTo("orphans:");
     }
 
     @Test

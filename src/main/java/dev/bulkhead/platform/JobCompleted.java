@@ -1,4 +1,4 @@
-package dev.bulkhead.platform.jobs;
+package dev.bulkhead.platform;
 
 /** Published (in process, synchronously) when a run of a paged job has applied its last page. */
 public record JobCompleted(JobView job) {

@@ -1,10 +1,10 @@
-package dev.bulkhead.platform.jobs;
+package dev.bulkhead.platform;
 
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A large job that a module runs a page at a time (ADR 0034). The platform ({@link PagedJobs}) drives it: it asks
+ * A large job that a module runs a page at a time (ADR 0034). The platform ({@link Jobs}) drives it: it asks
  * for the next page after the last committed cursor, outside any transaction (a page may be read from another
  * process over HTTP, ADR 0027), then applies the page in {@link #inTransaction one transaction of the module's
  * own} that also writes the job's checkpoint (cursor, counts) into {@code job_checkpoints} in the module's schema.

@@ -1,4 +1,4 @@
-package dev.bulkhead.platform.jobs;
+package dev.bulkhead.platform;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.bulkhead.platform.jobs;
+package dev.bulkhead.platform;
 
 /** Where a paged job stands. */
 public enum JobState {
