@@ -25,7 +25,7 @@ class ConfigurationMetadataTests {
             "dev.bulkhead.order.internal.OrderProperties", "dev.bulkhead.billing.internal.BillingProperties",
             "dev.bulkhead.platform.events.DeliveryBacklogProperties", "dev.bulkhead.platform.events.DeliveryCommitProperties",
             "dev.bulkhead.platform.events.DeliveryTracingProperties",
-            "dev.bulkhead.platform.reconciliation.ReconciliationProperties",
+            "dev.bulkhead.platform.reconciliation.ReconciliationProperties", "dev.bulkhead.platform.jobs.JobProperties",
             "dev.bulkhead.dashboard.internal.DashboardProperties", "dev.bulkhead.platform.modules.HostedModulesProperties",
             "dev.bulkhead.platform.retention.RetentionProperties", "dev.bulkhead.platform.retention.IdempotencyProperties");
 
@@ -45,6 +45,10 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "bulkhead.billing.currency")).containsEntry("defaultValue", "EUR");
         assertThat(property(metadata, "bulkhead.events.max-pending-deliveries")).containsEntry("defaultValue", 2000);
         assertThat(property(metadata, "bulkhead.reconciliation.interval")).containsEntry("defaultValue", "10m");
+        assertThat(property(metadata, "bulkhead.jobs.page-size")).containsEntry("defaultValue", 100);
+        assertThat(property(metadata, "bulkhead.jobs.pause-between-pages")).containsEntry("defaultValue", "0ms");
+        assertThat(property(metadata, "bulkhead.jobs.progress-log-interval")).containsEntry("defaultValue", "10s");
+        assertThat(property(metadata, "bulkhead.jobs.resume-check-interval")).containsEntry("defaultValue", "1m");
         assertThat(property(metadata, "bulkhead.dashboard.part-timeout")).containsEntry("defaultValue", "300ms");
         assertThat(property(metadata, "bulkhead.modules")).containsEntry("type", "java.util.List<java.lang.String>");
         assertThat(property(metadata, "bulkhead.remote.serve-published-queries")).containsEntry("defaultValue", false);

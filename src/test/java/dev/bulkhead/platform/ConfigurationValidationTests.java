@@ -47,6 +47,11 @@ class ConfigurationValidationTests {
             bulkhead.retention.inbox              | 0s    | must be longer than or equal to 1 minute
             bulkhead.retention.received-messages  | 0s    | must be longer than or equal to 1 minute
             bulkhead.idempotency.window           | 0s    | must be longer than or equal to 1 minute
+            bulkhead.jobs.page-size               | 0     | must be greater than or equal to 1
+            bulkhead.jobs.page-size               | 101   | must be less than or equal to 100
+            bulkhead.jobs.pause-between-pages     | -1s   | must be longer than or equal to 0
+            bulkhead.jobs.progress-log-interval   | 0s    | must be longer than or equal to 1 second
+            bulkhead.jobs.resume-check-interval   | 0s    | must be longer than or equal to 1 second
             """)
     void an_invalid_value_stops_the_start_up_naming_the_property(String property, String value, String reason,
             CapturedOutput output) {
