@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link #computeUnstampedWithoutTrace}). None of the three can pass for another: each has a different number of
  * length-prefixed headers before the body, so reading one form's input as another's puts a length prefix (four bytes,
  * the first of them zero for any header shorter than 16 MiB) at the start of the body, or a JSON body's first byte
- * (<code>{</code>) at the start of a length prefix, which would announce a header of almost 2 GiB. A JSON body never
+ * (an opening brace, 0x7B) at the start of a length prefix, which would announce a header of almost 2 GiB. A JSON body never
  * starts with a zero byte, and the verifier refuses any that does.
  */
 final class MessageSignature {
