@@ -52,6 +52,11 @@ class ConfigurationValidationTests {
             bulkhead.jobs.pause-between-pages     | -1s   | must be longer than or equal to 0
             bulkhead.jobs.progress-log-interval   | 0s    | must be longer than or equal to 1 second
             bulkhead.jobs.resume-check-interval   | 0s    | must be longer than or equal to 1 second
+            bulkhead.messaging.message-ttl        | 0s    | must be longer than or equal to 1 second
+            bulkhead.messaging.message-ttl        | 25d   | must be shorter than or equal to 24 days
+            bulkhead.messaging.clock-skew         | -1s   | must be longer than or equal to 0
+            bulkhead.messaging.clock-skew         | 2h    | must be shorter than or equal to 1 hour
+            bulkhead.messaging.exchange           | ' '   | must not be blank
             """)
     void an_invalid_value_stops_the_start_up_naming_the_property(String property, String value, String reason,
             CapturedOutput output) {
@@ -108,7 +113,9 @@ class ConfigurationValidationTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "bulkhead.security.max-request-bytes=1", "bulkhead.events.retry.interval=1ms", "bulkhead.billing.currency=CHF",
-            "bulkhead.events.tracing.continue-within=0s" })
+            "bulkhead.events.tracing.continue-within=0s", "bulkhead.messaging.message-ttl=1s",
+            "bulkhead.messaging.message-ttl=24d", "bulkhead.messaging.clock-skew=0s",
+            "bulkhead.messaging.accept-unstamped-until=2026-12-02T12:00:00Z" })
     void the_smallest_valid_values_start(String setting, CapturedOutput output) {
         SpringApplication records = new SpringApplication(Records.class);
         records.setWebApplicationType(WebApplicationType.NONE);
