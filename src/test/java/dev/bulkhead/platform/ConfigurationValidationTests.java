@@ -111,6 +111,33 @@ class ConfigurationValidationTests {
         }
     }
 
+    /**
+     * The replay guard forgetting an event id while a copy of its message can still be accepted would let that copy be
+     * applied twice: with messaging on, received ids kept no longer than the message TTL plus the clock skew stop the
+     * start-up naming the property (ADR 0037); without messaging nothing reads them and nothing is checked.
+     */
+    @ParameterizedTest(name = "received ids {0}, ttl {1}, messaging {2}")
+    @CsvSource({ "7d, 7d, true, true", "7d, 6d, true, false", "14d, 14d, true, true", "14d, 7d, true, false",
+            "1d, 7d, false, false" })
+    void a_replay_guard_kept_no_longer_than_messages_live_stops_the_start_up(String kept, String ttl, boolean messaging,
+            boolean refused, CapturedOutput output) {
+        SpringApplication records = new SpringApplication(Records.class);
+        records.setWebApplicationType(WebApplicationType.NONE);
+        records.setSources(java.util.Set.of("dev.bulkhead.platform.retention.RetentionConfiguration",
+                "dev.bulkhead.platform.messaging.ReplayGuardRetentionCheck"));
+        String[] arguments = { "--spring.main.banner-mode=off", "--bulkhead.retention.received-messages=" + kept,
+                "--bulkhead.messaging.message-ttl=" + ttl, "--bulkhead.messaging.enabled=" + messaging };
+
+        if (refused) {
+            assertThatThrownBy(() -> records.run(arguments).close()).isInstanceOf(RuntimeException.class);
+            assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
+                    .contains("bulkhead.retention.received-messages").contains("applied a second time");
+        } else {
+            records.run(arguments).close();
+            assertThat(output.getOut() + output.getErr()).doesNotContain("APPLICATION FAILED TO START");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "bulkhead.security.max-request-bytes=1", "bulkhead.events.retry.interval=1ms", "bulkhead.billing.currency=CHF",
             "bulkhead.events.tracing.continue-within=0s", "bulkhead.messaging.message-ttl=1s",
