@@ -3,6 +3,8 @@ package dev.bulkhead.platform;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,6 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the same transaction; a retry with the same key and the same request gets that result and
  * creates nothing; the same key with a different request gets a 422. Two concurrent requests with
  * one key are serialised by the key's primary key: the second waits for the first to commit.
+ *
+ * <p>A key is remembered for {@code bulkhead.idempotency.window} (24 hours) after its first use: a request with a key
+ * older than that is a new request, and does the work again (ADR 0033). The store decides that in the claim itself,
+ * in one statement, so the rule does not depend on when expired keys are pruned, and two concurrent requests with
+ * one expired key still serialise on its row: the first renews it, the second then finds it renewed.
  */
 @Component
 public class Idempotency {
@@ -25,16 +32,24 @@ public class Idempotency {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final JsonMapper json;
+    private final RetentionWindows windows;
+    private final Clock clock;
 
-    Idempotency(JsonMapper json) {
+    Idempotency(JsonMapper json, RetentionWindows windows, Clock clock) {
         this.json = json;
+        this.windows = windows;
+        this.clock = clock;
     }
 
     /** Where a module keeps its keys: a table of its own schema. */
     public interface KeyStore {
 
-        /** Inserts the key unless present; false when it was already there (or another request holds it). */
-        boolean claim(String caller, String key, String requestHash);
+        /**
+         * Inserts the key dated {@code now} unless present, or takes it over, reset and dated {@code now}, when it is
+         * dated before {@code expiredBefore}: an insert with {@code on conflict ... do update ... where} the stored
+         * key has expired. False when a key that has not expired was there (or another request holds it).
+         */
+        boolean claim(String caller, String key, String requestHash, Instant now, Instant expiredBefore);
 
         Optional<StoredResult> find(String caller, String key);
 
@@ -53,7 +68,8 @@ public class Idempotency {
         validate(key);
         String caller = caller();
         String hash = hash(path + "\n" + json.writeValueAsString(request));
-        if (store.claim(caller, key, hash)) {
+        Instant now = clock.instant();
+        if (store.claim(caller, key, hash, now, windows.idempotencyKeysExpiredBefore(now))) {
             T result = work.get();
             store.complete(caller, key, json.writeValueAsString(result));
             return result;

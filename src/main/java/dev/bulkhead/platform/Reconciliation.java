@@ -1,16 +1,13 @@
 package dev.bulkhead.platform;
 
+
 /**
- * A job that compares one module's copy of another module's data with its source of truth, in
- * batches, and repairs the drift it finds. Modules implement it for each copy they keep; the
- * platform runs every implementation on a schedule and on demand, and reports the counts.
+ * A job that compares one module's copy of another module's data with its source of truth, a page at a time, and
+ * repairs the drift it finds. Modules implement it for each copy they keep; the platform runs every implementation as
+ * a {@link PagedJob} (each page its own transaction, resumable, ADR 0034) on a schedule and on demand, and reports the
+ * counts of each completed run.
  */
-public interface Reconciliation {
-
-    /** A stable name for logs and metrics, such as {@code billing.user-copy}. */
-    String name();
-
-    Report run();
+public interface Reconciliation extends PagedJob {
 
     /**
      * @param checked records compared

@@ -25,8 +25,10 @@ class ConfigurationMetadataTests {
             "dev.bulkhead.order.internal.OrderProperties", "dev.bulkhead.billing.internal.BillingProperties",
             "dev.bulkhead.platform.events.DeliveryBacklogProperties", "dev.bulkhead.platform.events.DeliveryCommitProperties",
             "dev.bulkhead.platform.events.DeliveryTracingProperties",
-            "dev.bulkhead.platform.reconciliation.ReconciliationProperties",
-            "dev.bulkhead.dashboard.internal.DashboardProperties", "dev.bulkhead.platform.modules.HostedModulesProperties");
+            "dev.bulkhead.platform.reconciliation.ReconciliationProperties", "dev.bulkhead.platform.jobs.JobProperties",
+            "dev.bulkhead.dashboard.internal.DashboardProperties", "dev.bulkhead.platform.modules.HostedModulesProperties",
+            "dev.bulkhead.platform.retention.RetentionProperties", "dev.bulkhead.platform.retention.IdempotencyProperties",
+            "dev.bulkhead.platform.messaging.MessagingProperties", "dev.bulkhead.platform.messaging.MessagingProperties$Signing");
 
     @Test
     void the_metadata_names_each_setting_with_its_default() throws IOException {
@@ -44,15 +46,31 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "bulkhead.billing.currency")).containsEntry("defaultValue", "EUR");
         assertThat(property(metadata, "bulkhead.events.max-pending-deliveries")).containsEntry("defaultValue", 2000);
         assertThat(property(metadata, "bulkhead.reconciliation.interval")).containsEntry("defaultValue", "10m");
+        assertThat(property(metadata, "bulkhead.jobs.page-size")).containsEntry("defaultValue", 100);
+        assertThat(property(metadata, "bulkhead.jobs.pause-between-pages")).containsEntry("defaultValue", "0ms");
+        assertThat(property(metadata, "bulkhead.jobs.progress-log-interval")).containsEntry("defaultValue", "10s");
+        assertThat(property(metadata, "bulkhead.jobs.resume-check-interval")).containsEntry("defaultValue", "1m");
         assertThat(property(metadata, "bulkhead.dashboard.part-timeout")).containsEntry("defaultValue", "300ms");
         assertThat(property(metadata, "bulkhead.modules")).containsEntry("type", "java.util.List<java.lang.String>");
         assertThat(property(metadata, "bulkhead.remote.serve-published-queries")).containsEntry("defaultValue", false);
         assertThat(property(metadata, "bulkhead.events.tracing.continue-within")).containsEntry("defaultValue", "1h")
                 .containsEntry("type", "java.time.Duration");
+        assertThat(property(metadata, "bulkhead.retention.interval")).containsEntry("defaultValue", "10m");
+        assertThat(property(metadata, "bulkhead.retention.batch-size")).containsEntry("defaultValue", 1000);
+        assertThat(property(metadata, "bulkhead.retention.inbox")).containsEntry("defaultValue", "7d");
+        assertThat(property(metadata, "bulkhead.retention.received-messages")).containsEntry("defaultValue", "14d");
+        assertThat(property(metadata, "bulkhead.idempotency.window")).containsEntry("defaultValue", "24h")
+                .containsEntry("type", "java.time.Duration");
+        assertThat(property(metadata, "bulkhead.messaging.message-ttl")).containsEntry("defaultValue", "7d")
+                .containsEntry("type", "java.time.Duration");
+        assertThat(property(metadata, "bulkhead.messaging.clock-skew")).containsEntry("defaultValue", "5m");
+        assertThat(property(metadata, "bulkhead.messaging.exchange")).containsEntry("defaultValue", "bulkhead.events");
+        assertThat(property(metadata, "bulkhead.messaging.accept-unstamped-until")).containsEntry("type", "java.time.Instant")
+                .doesNotContainKey("defaultValue");
     }
 
     @Test
-    void every_setting_of_the_records_is_described_and_all_but_the_secret_and_the_hosted_modules_have_a_default() throws IOException {
+    void every_setting_of_the_records_is_described_and_all_but_the_secrets_and_the_derived_ones_have_a_default() throws IOException {
         List<Map<String, Object>> properties = JsonPath.read(applicationMetadata(), "$.properties");
         List<Map<String, Object>> typed = properties.stream()
                 .filter(property -> property.get("sourceType") != null && RECORDS.contains(property.get("sourceType"))).toList();
@@ -61,8 +79,12 @@ class ConfigurationMetadataTests {
         assertThat(typed).allSatisfy(property -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name")).isNotBlank());
         assertThat(typed).filteredOn(property -> !property.containsKey("defaultValue")).extracting(property -> property.get("name"))
-                // the secret has none on purpose; an empty list (all modules) is a default the processor does not record
-                .as("settings without a default").containsExactlyInAnyOrder("bulkhead.security.jwt-secret", "bulkhead.modules");
+                // the secrets have none on purpose (and so has the key naming the one that signs); an empty list (all
+                // modules) or map is a default the processor does not record; the messaging queue's default is derived
+                // from the hosted modules; unstamped messages are refused unless an operator sets an instant
+                .as("settings without a default").containsExactlyInAnyOrder("bulkhead.security.jwt-secret", "bulkhead.modules",
+                        "bulkhead.messaging.signing.keys", "bulkhead.messaging.signing.active-key", "bulkhead.messaging.queue",
+                        "bulkhead.messaging.accept-unstamped-until");
     }
 
     private static Map<String, Object> property(String metadata, String name) {

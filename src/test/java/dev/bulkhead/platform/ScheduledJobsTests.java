@@ -31,6 +31,11 @@ class ScheduledJobsTests {
         assertThat(fixedDelayOf("dev.bulkhead.order.internal.OrderExpiry.onSchedule")).isEqualTo(Duration.ofMillis(500));
     }
 
+    @Test
+    void the_retention_job_runs_at_its_default_interval() {
+        assertThat(fixedDelayOf("dev.bulkhead.platform.retention.RetentionJob.onSchedule")).isEqualTo(Duration.ofMinutes(10));
+    }
+
     private Duration fixedDelayOf(String method) {
         List<FixedDelayTask> tasks = schedulers.stream().flatMap(holder -> holder.getScheduledTasks().stream())
                 .filter(scheduled -> scheduled.getTask() instanceof FixedDelayTask)

@@ -204,4 +204,38 @@ public final class HttpClient {
         });
         return last[0];
     }
+
+    /** Starts the paged job (waiting for a run of it already under way to end first) and waits for its end (ADR 0034). */
+    public MvcTestResult runJob(String name) {
+        MvcTestResult started = post("/v1/admin/jobs/" + name, "");
+        if (started.getResponse().getStatus() == 409) {
+            awaitJobEnd(name);
+            started = post("/v1/admin/jobs/" + name, "");
+        }
+        if (started.getResponse().getStatus() != 202) {
+            throw new IllegalStateException("job " + name + " did not start: " + body(started));
+        }
+        return awaitJobEnd(name);
+    }
+
+    /** Polls the job until it is neither running nor stopping; returns its last view. */
+    public MvcTestResult awaitJobEnd(String name) {
+        MvcTestResult[] last = new MvcTestResult[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            last[0] = get("/v1/admin/jobs/" + name);
+            String state = read(last[0], "$.state");
+            return !"RUNNING".equals(state) && !"STOPPING".equals(state);
+        });
+        return last[0];
+    }
+
+    /** Starts every reconciliation ({@code POST /v1/admin/reconciliations}, 202) and waits for each to end. */
+    public java.util.List<MvcTestResult> reconcile() {
+        MvcTestResult started = post("/v1/admin/reconciliations", "");
+        if (started.getResponse().getStatus() != 202) {
+            throw new IllegalStateException("reconciliations did not start: " + body(started));
+        }
+        java.util.List<String> names = read(started, "$[*].name");
+        return names.stream().map(this::awaitJobEnd).toList();
+    }
 }

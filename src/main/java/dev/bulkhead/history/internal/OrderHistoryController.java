@@ -3,8 +3,9 @@ package dev.bulkhead.history.internal;
 import dev.bulkhead.history.OrderHistoryEntry;
 import dev.bulkhead.order.OrderStatus;
 import dev.bulkhead.platform.Caller;
-import dev.bulkhead.platform.Reconciliation;
 import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.platform.JobView;
+import dev.bulkhead.platform.Jobs;
 import dev.bulkhead.user.UserId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,11 +30,13 @@ class OrderHistoryController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final OrderHistoryStore store;
-    private final OrderHistoryReconciliation reconciliation;
+    private final Jobs jobs;
+    private final OrderHistoryRebuild rebuild;
 
-    OrderHistoryController(OrderHistoryStore store, OrderHistoryReconciliation reconciliation) {
+    OrderHistoryController(OrderHistoryStore store, Jobs jobs, OrderHistoryRebuild rebuild) {
         this.store = store;
-        this.reconciliation = reconciliation;
+        this.jobs = jobs;
+        this.rebuild = rebuild;
     }
 
     /**
@@ -61,9 +66,11 @@ class OrderHistoryController {
         return store.state();
     }
 
+    /** Starts the rebuild in the background (ADR 0034); its progress is at {@code GET /v1/admin/jobs/history.rebuild}. */
     @PostMapping("/v1/admin/read-models/order-history/rebuild")
-    Reconciliation.Report rebuild() {
-        return reconciliation.rebuild();
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobView rebuild() {
+        return jobs.start(rebuild.name());
     }
 
     private static @Nullable OrderStatus statusOf(@Nullable String status) {

@@ -5,44 +5,43 @@ import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderView;
 import dev.bulkhead.platform.Reconciliation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Compares the order history with the owning modules, a page of orders at a time, and replaces
- * every row that drifted (a changed name, a stale status, a missing row) with what they say; rows
- * of orders that no longer exist are removed. A rebuild empties the read model and fills it with
- * everything the owning modules say, in one transaction, so readers never see it half full.
+ * Compares the order history with the owning modules, a page of orders at a time, and replaces every row that
+ * drifted (a changed name, a stale status, a missing row) with what they say; then, a page of rows at a time, rows of
+ * orders that no longer exist are removed. Each page is one history transaction with the job's checkpoint (ADR 0034).
  *
- * <p>The owning modules are asked outside any transaction of this module: when they run in another
- * process the questions travel over HTTP, and a history connection must not wait on them (ADR 0027).
- * Each page's changes then commit in a short transaction of their own.
+ * <p>The owning modules are asked outside any transaction of this module: when they run in another process the
+ * questions travel over HTTP, and a history connection must not wait on them (ADR 0027).
+ *
+ * <p>The cursor is {@code orders:<last order id>} in the first phase and {@code orphans:<last order id>} in the second.
  */
 @Component
 class OrderHistoryReconciliation implements Reconciliation {
 
-    static final int PAGE = 100;
+    static final String ORDERS = "orders:";
+    static final String ORPHANS = "orphans:";
+    private static final UUID FIRST = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL
 
     private final OrderApi orders;
     private final OrderHistorySource source;
     private final OrderHistoryStore store;
-    private final TransactionTemplate transaction;
+    private final HistoryTransactions transactions;
 
     OrderHistoryReconciliation(OrderApi orders, OrderHistorySource source, OrderHistoryStore store,
-            PlatformTransactionManager transactions) {
+            HistoryTransactions transactions) {
         this.orders = orders;
         this.source = source;
         this.store = store;
-        this.transaction = new TransactionTemplate(transactions);
-        // the router picks the module's connection from the transaction's name (ADR 0006)
-        this.transaction.setName(OrderHistoryReconciliation.class.getName() + ".apply");
+        this.transactions = transactions;
     }
 
     @Override
@@ -51,37 +50,50 @@ class OrderHistoryReconciliation implements Reconciliation {
     }
 
     @Override
-    public Report run() {
-        long checked = 0;
-        long drifted = 0;
-        OrderId cursor = null;
-        List<OrderView> page;
-        do {
-            page = orders.findPageAfter(cursor, PAGE);
-            List<OrderHistoryEntry> expected = source.expected(page);
-            drifted += transaction.execute(status -> replaceDrifted(expected));
-            checked += page.size();
-            cursor = page.isEmpty() ? cursor : page.get(page.size() - 1).id();
-        } while (page.size() == PAGE);
-        long orphans = removeOrphans();
-        return new Report(name(), checked + orphans, drifted + orphans, drifted + orphans);
+    public String schema() {
+        return HistorySchema.NAME;
     }
 
-    /** Empties the read model and fills it again from the owning modules. */
-    Report rebuild() {
-        List<OrderHistoryEntry> everything = new ArrayList<>();
-        OrderId cursor = null;
-        List<OrderView> page;
-        do {
-            page = orders.findPageAfter(cursor, PAGE);
-            everything.addAll(source.expected(page));
-            cursor = page.isEmpty() ? cursor : page.get(page.size() - 1).id();
-        } while (page.size() == PAGE);
-        transaction.executeWithoutResult(status -> {
-            store.clear();
-            everything.forEach(store::replace);
-        });
-        return new Report(name(), everything.size(), 0, everything.size());
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return transactions.inTransaction(work);
+    }
+
+    /** Every order once, then every row once; the rows stand in for the orders. */
+    @Override
+    public long estimateTotal() {
+        return 2 * inTransaction(store::count);
+    }
+
+    @Override
+    public Page nextPage(@Nullable String cursor, int size) {
+        if (cursor == null || cursor.startsWith(ORDERS)) {
+            String after = cursor == null ? "" : cursor.substring(ORDERS.length());
+            return ordersPage(after.isEmpty() ? null : new OrderId(UUID.fromString(after)), size);
+        }
+        String after = cursor.substring(ORPHANS.length());
+        return orphansPage(after.isEmpty() ? FIRST : UUID.fromString(after), size);
+    }
+
+    private Page ordersPage(@Nullable OrderId after, int size) {
+        List<OrderView> page = orders.findPageAfter(after, size);
+        List<OrderHistoryEntry> expected = source.expected(page);
+        String next = page.size() < size ? ORPHANS : ORDERS + page.get(page.size() - 1).id().value();
+        return new HistoryPage(() -> {
+            long drifted = replaceDrifted(expected);
+            return new Applied(page.size(), drifted, drifted);
+        }, next, false);
+    }
+
+    private Page orphansPage(UUID after, int size) {
+        List<OrderId> ids = inTransaction(() -> store.idsAfter(after, size));
+        Set<OrderId> known = orders.findAllById(ids).stream().map(OrderView::id).collect(Collectors.toSet());
+        List<OrderId> gone = ids.stream().filter(id -> !known.contains(id)).toList();
+        String next = ids.isEmpty() ? ORPHANS + (after.equals(FIRST) ? "" : after) : ORPHANS + ids.get(ids.size() - 1).value();
+        return new HistoryPage(() -> {
+            gone.forEach(store::delete);
+            return new Applied(ids.size(), gone.size(), gone.size());
+        }, next, ids.size() < size);
     }
 
     private long replaceDrifted(List<OrderHistoryEntry> expected) {
@@ -94,20 +106,5 @@ class OrderHistoryReconciliation implements Reconciliation {
             }
         }
         return drifted;
-    }
-
-    private long removeOrphans() {
-        long removed = 0;
-        UUID cursor = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL
-        List<OrderId> ids;
-        do {
-            ids = store.idsAfter(cursor, PAGE);
-            Set<OrderId> known = orders.findAllById(ids).stream().map(OrderView::id).collect(Collectors.toSet());
-            List<OrderId> gone = ids.stream().filter(id -> !known.contains(id)).toList();
-            transaction.executeWithoutResult(status -> gone.forEach(store::delete));
-            removed += gone.size();
-            cursor = ids.isEmpty() ? cursor : ids.get(ids.size() - 1).value();
-        } while (ids.size() == PAGE);
-        return removed;
     }
 }

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The read model's tables in the {@code order_history} schema. Every write is an upsert that sets
- * only what its event knows, so events may arrive in any order; a status only moves to a newer one.
+ * only what its event knows, so events may arrive in any order; a status only moves to a newer one. Readers read the
+ * active one of the read model's two tables; the projection writes it and, while a rebuild runs, the table being
+ * built ({@link ReadModelTables}, ADR 0034).
  */
 @Repository
 class OrderHistoryStore {
@@ -31,9 +33,11 @@ class OrderHistoryStore {
             + "paid_minor, refunded_minor, failure_reason, placed_at";
 
     private final JdbcClient jdbc;
+    private final ReadModelTables tables;
 
-    OrderHistoryStore(JdbcClient jdbc) {
+    OrderHistoryStore(JdbcClient jdbc, ReadModelTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
     }
 
     /** Records the event as applied; false when it was applied before (a redelivery). */
@@ -47,87 +51,165 @@ class OrderHistoryStore {
         jdbc.sql("INSERT INTO order_history.customers (user_id, name, email) VALUES (?, ?, ?) "
                         + "ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email")
                 .params(userId.value(), name, email).update();
-        jdbc.sql("UPDATE order_history.orders SET customer_name = ?, customer_email = ?, updated_at = now() WHERE user_id = ?")
-                .params(name, email, userId.value()).update();
+        for (String table : tables.current().writeTargets()) {
+            jdbc.sql("UPDATE order_history." + table + " SET customer_name = ?, customer_email = ?, updated_at = now() WHERE user_id = ?")
+                    .params(name, email, userId.value()).update();
+        }
     }
 
     void renamed(UserId userId, String name) {
         jdbc.sql("UPDATE order_history.customers SET name = ? WHERE user_id = ?").params(name, userId.value()).update();
-        jdbc.sql("UPDATE order_history.orders SET customer_name = ?, updated_at = now() WHERE user_id = ?")
-                .params(name, userId.value()).update();
+        for (String table : tables.current().writeTargets()) {
+            jdbc.sql("UPDATE order_history." + table + " SET customer_name = ?, updated_at = now() WHERE user_id = ?")
+                    .params(name, userId.value()).update();
+        }
     }
 
     void placed(OrderId orderId, UserId userId, Money total, Instant placedAt) {
-        jdbc.sql("""
-                INSERT INTO order_history.orders (order_id, user_id, customer_name, customer_email, status, status_at,
-                    currency, total_minor, placed_at, updated_at)
-                SELECT ?, ?, c.name, c.email, 'PENDING_PAYMENT', ?, ?, ?, ?, now()
-                FROM (SELECT 1) AS one LEFT JOIN order_history.customers c ON c.user_id = ?
-                ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id,
-                    customer_name = COALESCE(order_history.orders.customer_name, EXCLUDED.customer_name),
-                    customer_email = COALESCE(order_history.orders.customer_email, EXCLUDED.customer_email),
-                    status = COALESCE(order_history.orders.status, EXCLUDED.status),
-                    status_at = COALESCE(order_history.orders.status_at, EXCLUDED.status_at),
-                    currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, placed_at = EXCLUDED.placed_at,
-                    updated_at = now()""")
-                .params(orderId.value(), userId.value(), Timestamp.from(placedAt), total.currency(), total.minorUnits(),
-                        Timestamp.from(placedAt), userId.value())
-                .update();
+        for (String table : tables.current().writeTargets()) {
+            jdbc.sql("""
+                    INSERT INTO order_history.%1$s (order_id, user_id, customer_name, customer_email, status, status_at,
+                        currency, total_minor, placed_at, updated_at)
+                    SELECT ?, ?, c.name, c.email, 'PENDING_PAYMENT', ?, ?, ?, ?, now()
+                    FROM (SELECT 1) AS one LEFT JOIN order_history.customers c ON c.user_id = ?
+                    ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+                        customer_name = COALESCE(order_history.%1$s.customer_name, EXCLUDED.customer_name),
+                        customer_email = COALESCE(order_history.%1$s.customer_email, EXCLUDED.customer_email),
+                        status = COALESCE(order_history.%1$s.status, EXCLUDED.status),
+                        status_at = COALESCE(order_history.%1$s.status_at, EXCLUDED.status_at),
+                        currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, placed_at = EXCLUDED.placed_at,
+                        updated_at = now()""".formatted(table))
+                    .params(orderId.value(), userId.value(), Timestamp.from(placedAt), total.currency(), total.minorUnits(),
+                            Timestamp.from(placedAt), userId.value())
+                    .update();
+        }
     }
 
     void status(OrderId orderId, OrderStatus status, Instant at) {
-        jdbc.sql("""
-                INSERT INTO order_history.orders (order_id, status, status_at, updated_at) VALUES (?, ?, ?, now())
-                ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, status_at = EXCLUDED.status_at, updated_at = now()
-                WHERE order_history.orders.status_at IS NULL OR order_history.orders.status_at <= EXCLUDED.status_at""")
-                .params(orderId.value(), status.name(), Timestamp.from(at)).update();
+        for (String table : tables.current().writeTargets()) {
+            jdbc.sql("""
+                    INSERT INTO order_history.%1$s (order_id, status, status_at, updated_at) VALUES (?, ?, ?, now())
+                    ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, status_at = EXCLUDED.status_at, updated_at = now()
+                    WHERE order_history.%1$s.status_at IS NULL OR order_history.%1$s.status_at <= EXCLUDED.status_at"""
+                            .formatted(table))
+                    .params(orderId.value(), status.name(), Timestamp.from(at)).update();
+        }
     }
 
     void paid(UUID orderId, Money amount) {
-        jdbc.sql("""
-                INSERT INTO order_history.orders (order_id, paid_minor, currency, updated_at) VALUES (?, ?, ?, now())
-                ON CONFLICT (order_id) DO UPDATE SET paid_minor = EXCLUDED.paid_minor, updated_at = now()""")
-                .params(orderId, amount.minorUnits(), amount.currency()).update();
+        for (String table : tables.current().writeTargets()) {
+            jdbc.sql("""
+                    INSERT INTO order_history.%s (order_id, paid_minor, currency, updated_at) VALUES (?, ?, ?, now())
+                    ON CONFLICT (order_id) DO UPDATE SET paid_minor = EXCLUDED.paid_minor, updated_at = now()""".formatted(table))
+                    .params(orderId, amount.minorUnits(), amount.currency()).update();
+        }
     }
 
     void refunded(UUID orderId, Money amount) {
-        jdbc.sql("""
-                INSERT INTO order_history.orders (order_id, refunded_minor, currency, updated_at) VALUES (?, ?, ?, now())
-                ON CONFLICT (order_id) DO UPDATE SET refunded_minor = EXCLUDED.refunded_minor, updated_at = now()""")
-                .params(orderId, amount.minorUnits(), amount.currency()).update();
+        for (String table : tables.current().writeTargets()) {
+            jdbc.sql("""
+                    INSERT INTO order_history.%s (order_id, refunded_minor, currency, updated_at) VALUES (?, ?, ?, now())
+                    ON CONFLICT (order_id) DO UPDATE SET refunded_minor = EXCLUDED.refunded_minor, updated_at = now()"""
+                            .formatted(table))
+                    .params(orderId, amount.minorUnits(), amount.currency()).update();
+        }
     }
 
     void failed(UUID orderId, String reason) {
-        jdbc.sql("""
-                INSERT INTO order_history.orders (order_id, failure_reason, updated_at) VALUES (?, ?, now())
-                ON CONFLICT (order_id) DO UPDATE SET failure_reason = EXCLUDED.failure_reason, updated_at = now()""")
-                .params(orderId, reason).update();
+        for (String table : tables.current().writeTargets()) {
+            jdbc.sql("""
+                    INSERT INTO order_history.%s (order_id, failure_reason, updated_at) VALUES (?, ?, now())
+                    ON CONFLICT (order_id) DO UPDATE SET failure_reason = EXCLUDED.failure_reason, updated_at = now()"""
+                            .formatted(table))
+                    .params(orderId, reason).update();
+        }
     }
 
-    /** Replaces a row with what the owning modules say, for reconciliation and rebuilds. */
+    /** Replaces a row of the active table with what the owning modules say, for reconciliation. */
     void replace(OrderHistoryEntry entry) {
         jdbc.sql("""
-                INSERT INTO order_history.orders (order_id, user_id, customer_name, customer_email, status, status_at, currency,
+                INSERT INTO %s (order_id, user_id, customer_name, customer_email, status, status_at, currency,
                     total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id, customer_name = EXCLUDED.customer_name,
                     customer_email = EXCLUDED.customer_email, status = EXCLUDED.status, status_at = EXCLUDED.status_at,
                     currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, paid_minor = EXCLUDED.paid_minor,
                     refunded_minor = EXCLUDED.refunded_minor, failure_reason = EXCLUDED.failure_reason,
-                    placed_at = EXCLUDED.placed_at, updated_at = now()""")
+                    placed_at = EXCLUDED.placed_at, updated_at = now()""".formatted(tables.current().activeTable()))
                 .params(entry.orderId().value(), entry.userId().value(), entry.customerName(), entry.customerEmail(),
                         entry.status().name(), entry.total().currency(), entry.total().minorUnits(), entry.paid().minorUnits(),
                         entry.refunded().minorUnits(), entry.failureReason(), Timestamp.from(entry.placedAt()))
                 .update();
     }
 
-    void delete(OrderId orderId) {
-        jdbc.sql("DELETE FROM order_history.orders WHERE order_id = ?").param(orderId.value()).update();
+    /**
+     * Writes a rebuilt row into the table being built, without losing what the projection wrote there since the row
+     * was read from the owning modules ({@code readFrom}, database time taken before that read; ADR 0034). A row the
+     * projection last touched before then is replaced: the read saw everything its events said. A row it touched
+     * since keeps what the projection knows and takes from the rebuild only what it lacks; its status is whichever
+     * is newer by the time of the change, and money taken or given back only grows.
+     */
+    void rebuilt(String table, OrderHistoryEntry entry, Instant statusAt, Instant readFrom) {
+        jdbc.sql("""
+                INSERT INTO order_history.%1$s AS t (order_id, user_id, customer_name, customer_email, status, status_at, currency,
+                    total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
+                VALUES (:order, :user, :name, :email, :status, :statusAt, :currency, :total, :paid, :refunded, :failure, :placed, now())
+                ON CONFLICT (order_id) DO UPDATE SET
+                    user_id = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.user_id ELSE COALESCE(t.user_id, EXCLUDED.user_id) END,
+                    customer_name = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.customer_name
+                        ELSE COALESCE(t.customer_name, EXCLUDED.customer_name) END,
+                    customer_email = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.customer_email
+                        ELSE COALESCE(t.customer_email, EXCLUDED.customer_email) END,
+                    status = CASE WHEN t.status_at IS NULL OR t.status_at <= EXCLUDED.status_at THEN EXCLUDED.status ELSE t.status END,
+                    status_at = GREATEST(t.status_at, EXCLUDED.status_at),
+                    currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, placed_at = EXCLUDED.placed_at,
+                    paid_minor = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.paid_minor
+                        ELSE GREATEST(t.paid_minor, EXCLUDED.paid_minor) END,
+                    refunded_minor = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.refunded_minor
+                        ELSE GREATEST(t.refunded_minor, EXCLUDED.refunded_minor) END,
+                    failure_reason = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.failure_reason
+                        ELSE COALESCE(t.failure_reason, EXCLUDED.failure_reason) END,
+                    updated_at = now()""".formatted(table))
+                .param("order", entry.orderId().value())
+                .param("user", entry.userId().value())
+                .param("name", entry.customerName())
+                .param("email", entry.customerEmail())
+                .param("status", entry.status().name())
+                .param("statusAt", Timestamp.from(statusAt))
+                .param("currency", entry.total().currency())
+                .param("total", entry.total().minorUnits())
+                .param("paid", entry.paid().minorUnits())
+                .param("refunded", entry.refunded().minorUnits())
+                .param("failure", entry.failureReason())
+                .param("placed", Timestamp.from(entry.placedAt()))
+                .param("readFrom", Timestamp.from(readFrom))
+                .update();
     }
 
-    void clear() {
-        jdbc.sql("DELETE FROM order_history.orders").update();
-        jdbc.sql("DELETE FROM order_history.customers").update();
+    /** The database's clock now, outside any transaction's start time: the moment a rebuild page is read from. */
+    Instant databaseNow() {
+        return jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
+    }
+
+    void delete(OrderId orderId) {
+        jdbc.sql("DELETE FROM " + tables.current().activeTable() + " WHERE order_id = ?").param(orderId.value()).update();
+    }
+
+    /** The first rows (by id) of a table a rebuild is about to fill, to empty it a page at a time. */
+    List<UUID> firstIds(String table, int limit) {
+        return jdbc.sql("SELECT order_id FROM order_history." + table + " ORDER BY order_id LIMIT ?").param(limit)
+                .query(UUID.class).list();
+    }
+
+    void deleteAll(String table, List<UUID> ids) {
+        jdbc.sql("DELETE FROM order_history." + table + " WHERE order_id = ANY(?)").param(ids.toArray(UUID[]::new)).update();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM " + tables.current().activeTable()).query(Long.class).single();
+    }
+
+    void rebuiltNow() {
         jdbc.sql("UPDATE order_history.projection_state SET rebuilt_at = now() WHERE projection = ?").param(PROJECTION).update();
     }
 
@@ -135,14 +217,14 @@ class OrderHistoryStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM order_history.orders WHERE order_id = ANY(?)")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + tables.current().activeTable() + " WHERE order_id = ANY(?)")
                 .param(ids.stream().map(OrderId::value).toArray(UUID[]::new))
                 .query(OrderHistoryStore::entry).list().stream()
                 .collect(Collectors.toMap(OrderHistoryEntry::orderId, Function.identity()));
     }
 
     List<OrderId> idsAfter(UUID after, int limit) {
-        return jdbc.sql("SELECT order_id FROM order_history.orders WHERE order_id > ? ORDER BY order_id LIMIT ?")
+        return jdbc.sql("SELECT order_id FROM " + tables.current().activeTable() + " WHERE order_id > ? ORDER BY order_id LIMIT ?")
                 .params(after, limit).query((row, n) -> new OrderId(row.getObject(1, UUID.class))).list();
     }
 
@@ -150,7 +232,7 @@ class OrderHistoryStore {
         return jdbc.sql("""
                 SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor,
                     refunded_minor, failure_reason, placed_at
-                FROM order_history.orders
+                FROM %s
                 WHERE (CAST(:customer AS uuid) IS NULL OR user_id = CAST(:customer AS uuid))
                   AND (CAST(:status AS varchar) IS NULL OR status = CAST(:status AS varchar))
                   AND (CAST(:from AS timestamptz) IS NULL OR placed_at >= CAST(:from AS timestamptz))
@@ -158,7 +240,7 @@ class OrderHistoryStore {
                   AND (CAST(:pattern AS varchar) IS NULL OR customer_name ILIKE CAST(:pattern AS varchar)
                        OR customer_email ILIKE CAST(:pattern AS varchar))
                 ORDER BY placed_at DESC NULLS LAST, order_id
-                LIMIT :size OFFSET :offset""")
+                LIMIT :size OFFSET :offset""".formatted(tables.current().activeTable()))
                 .param("customer", query.customer() == null ? null : query.customer().value())
                 .param("status", query.status() == null ? null : query.status().name())
                 .param("from", query.from() == null ? null : Timestamp.from(query.from()))
@@ -172,12 +254,15 @@ class OrderHistoryStore {
     /**
      * How far the projection got: the last event it applied and how many it applied, read from the events
      * themselves (no row is updated per delivery, so deliveries never wait for each other), and when it was last
-     * rebuilt.
+     * rebuilt. The marks pruned by the retention job (ADR 0033) still count: a trigger adds them up in
+     * {@code projection_state} as they are deleted, with the newest of them, the last event when every mark is gone.
      */
     Map<String, Object> state() {
         return jdbc.sql("""
-                SELECT last.event_id AS last_event_id, last.event_type AS last_event_type, last.applied_at AS last_applied_at,
-                    (SELECT count(*) FROM order_history.applied_events) AS events_applied, state.rebuilt_at
+                SELECT coalesce(last.event_id, state.pruned_last_event_id) AS last_event_id,
+                    coalesce(last.event_type, state.pruned_last_event_type) AS last_event_type,
+                    coalesce(last.applied_at, state.pruned_last_applied_at) AS last_applied_at,
+                    (SELECT count(*) FROM order_history.applied_events) + state.pruned_events AS events_applied, state.rebuilt_at
                 FROM order_history.projection_state state
                 LEFT JOIN LATERAL (SELECT event_id, event_type, applied_at FROM order_history.applied_events
                                    ORDER BY applied_at DESC LIMIT 1) last ON true

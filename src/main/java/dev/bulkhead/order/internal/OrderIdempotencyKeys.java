@@ -1,6 +1,8 @@
 package dev.bulkhead.order.internal;
 
 import dev.bulkhead.platform.Idempotency;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,6 +11,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrderIdempotencyKeys implements Idempotency.KeyStore {
 
+    // a key older than the window is taken over as if absent, atomically: a concurrent claim waits on the row, then
+    // finds it renewed (ADR 0033)
+    private static final String CLAIM = """
+            INSERT INTO orders.idempotency_keys AS k (caller, key, request_hash, created_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (caller, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, result_json = NULL,
+                created_at = EXCLUDED.created_at
+            WHERE k.created_at < ?""";
+
     private final JdbcClient jdbc;
 
     OrderIdempotencyKeys(JdbcClient jdbc) {
@@ -16,9 +26,9 @@ class OrderIdempotencyKeys implements Idempotency.KeyStore {
     }
 
     @Override
-    public boolean claim(String caller, String key, String requestHash) {
-        return jdbc.sql("INSERT INTO orders.idempotency_keys (caller, key, request_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(caller, key, requestHash).update() == 1;
+    public boolean claim(String caller, String key, String requestHash, Instant now, Instant expiredBefore) {
+        return jdbc.sql(CLAIM).params(caller, key, requestHash, Timestamp.from(now), Timestamp.from(expiredBefore))
+                .update() == 1;
     }
 
     @Override

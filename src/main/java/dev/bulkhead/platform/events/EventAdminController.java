@@ -1,6 +1,7 @@
 package dev.bulkhead.platform.events;
 
 import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.platform.RetentionWindows;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
@@ -37,10 +38,13 @@ class EventAdminController {
     private final PublicationRegistry registry;
     private final EventRetryJob retryJob;
     private final EventRetryProperties retry;
+    private final RetentionWindows windows;
     private final Clock clock;
 
-    EventAdminController(PublicationRegistry registry, EventRetryJob retryJob, EventRetryProperties retry, Clock clock) {
+    EventAdminController(PublicationRegistry registry, EventRetryJob retryJob, EventRetryProperties retry,
+            RetentionWindows windows, Clock clock) {
         this.registry = registry;
+        this.windows = windows;
         this.retryJob = retryJob;
         this.retry = retry;
         this.clock = clock;
@@ -64,17 +68,35 @@ class EventAdminController {
 
     /**
      * Delivers a publication again now, whatever its state or number of attempts: for a parked
-     * publication once its cause is fixed. If it fails again it stays parked. 409 when it completed.
+     * publication once its cause is fixed. If it fails again it stays parked. 409 when it completed, and when it was
+     * published longer ago than the inbox keeps its marks ({@code bulkhead.retention.inbox}): a listener that applied
+     * it may have forgotten so, and would apply it twice (ADR 0033); the problem says until when it was resubmittable.
      */
     @PostMapping("/{id}/resubmit")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Publication resubmit(@PathVariable UUID id) {
         PublicationRegistry.Row row = registry.find(id).orElseThrow(() -> RejectedRequest.notFound("event publication", id));
+        if (row.completedAt() == null) {
+            refuseIfInboxMayHaveForgotten(row);
+        }
         if (row.completedAt() != null || !registry.markFailedIfIncomplete(id)) {
             throw RejectedRequest.conflict("id", "event publication " + id + " has completed; there is nothing to resubmit");
         }
         retryJob.resubmit(Set.of(id));
         return get(id);
+    }
+
+    private void refuseIfInboxMayHaveForgotten(PublicationRegistry.Row row) {
+        // every inbox mark of this event was written after its publication, so none is pruned before this instant
+        Instant resubmittableUntil = row.publishedAt().plus(windows.inbox());
+        if (clock.instant().isAfter(resubmittableUntil)) {
+            RejectedRequest refused = RejectedRequest.conflict("id", "event publication " + row.id() + " was published at "
+                    + row.publishedAt() + ", longer ago than inbox marks are kept (bulkhead.retention.inbox = "
+                    + windows.inbox() + "); a listener that applied it may no longer know, and would apply it twice: "
+                    + "it was resubmittable until " + resubmittableUntil + ". Repair its effect by hand instead");
+            refused.getBody().setProperty("resubmittableUntil", resubmittableUntil);
+            throw refused;
+        }
     }
 
     private Publication view(PublicationRegistry.Row row, Instant now) {

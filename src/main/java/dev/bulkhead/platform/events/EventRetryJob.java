@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -27,18 +26,17 @@ import org.springframework.stereotype.Component;
  * <li>resubmits failed publications whose exponential back-off has elapsed, unless they failed
  * {@code max-attempts} times: those stay FAILED, parked, until an operator resubmits them.</li>
  * </ol>
- * Resubmission and the purge of completed publications are Spring Modulith's
- * ({@link FailedEventPublications}, {@link CompletedEventPublications}); Modulith counts the attempt and
+ * Resubmission is Spring Modulith's ({@link FailedEventPublications}); Modulith counts the attempt and
  * claims the publication (an update that only one instance wins). Which failed publications are due is
  * {@link DueForRetry}'s decision; finding abandoned deliveries is {@link PublicationRegistry}'s, because
  * Modulith's staleness monitor cannot do it safely yet (ADR 0010). Listeners are idempotent, so a
- * duplicate delivery that slips through changes nothing. Runs at start-up too.
+ * duplicate delivery that slips through changes nothing. Runs at start-up too. Completed publications and settled
+ * failure records are pruned by the retention job, in batches ({@link RegistryRetention}, ADR 0033).
  */
 @Component
 class EventRetryJob {
 
     static final String JOB = "event-retry";
-    static final String CLEANUP_JOB = "event-cleanup";
 
     /**
      * The most failed publications one run reads. Modulith reads failed publications oldest first and applies
@@ -54,19 +52,17 @@ class EventRetryJob {
     private final InTransactionCompletionRegistry outcomes;
     private final EventSerializer serializer;
     private final FailedEventPublications failed;
-    private final CompletedEventPublications completed;
     private final EventRetryProperties retry;
     private final ClusterLock clusterLock;
     private final Clock clock;
 
-    EventRetryJob(PublicationRegistry registry, FailedEventPublications failed, CompletedEventPublications completed,
+    EventRetryJob(PublicationRegistry registry, FailedEventPublications failed,
             EventRetryProperties retry, ClusterLock clusterLock, Clock clock, InTransactionCompletionRegistry outcomes,
             EventSerializer serializer) {
         this.registry = registry;
         this.serializer = serializer;
         this.outcomes = outcomes;
         this.failed = failed;
-        this.completed = completed;
         this.retry = retry;
         this.clusterLock = clusterLock;
         this.clock = clock;
@@ -89,16 +85,6 @@ class EventRetryJob {
      */
     int recordUnrecordedOutcomes() {
         return outcomes.recordUnrecordedOutcomes(registry, serializer, clock.instant(), retry.staleAfter());
-    }
-
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
-    void cleanUp() {
-        clusterLock.runExclusively(CLEANUP_JOB, () -> {
-            completed.deletePublicationsOlderThan(retry.keepCompleted());
-            int failures = registry.deleteSettledFailuresBefore(clock.instant().minus(retry.keepCompleted()));
-            log.info("Deleted completed event publications and {} failure record(s) older than {}", failures,
-                    retry.keepCompleted());
-        });
     }
 
     /** One run of the job, without the lock. @return how many publications were resubmitted */

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param staleAfter how long a delivery may stay unfinished before it counts as abandoned by a stopped or
  *     crashed instance, and is failed so that it is retried
  * @param batchSize the most publications one run resubmits
- * @param keepCompleted how long completed publications and their failure records are kept
+ * @param keepCompleted how long completed publications and the failure records of settled deliveries are kept; the
+ *     retention job prunes them after it (ADR 0033)
  */
 @ConfigurationProperties(EventRetryProperties.PREFIX)
 @Validated
@@ -45,5 +46,23 @@ record EventRetryProperties(
      */
     boolean parks(int completionAttempts) {
         return completionAttempts >= maxAttempts;
+    }
+
+    /**
+     * The longest after its publication that the retry job can deliver an event again by itself: every delivery may
+     * hang until it counts as abandoned ({@code stale-after}) and wait for the job's next turn ({@code interval}) to
+     * be failed, and each of the {@code max-attempts - 1} resubmissions waits for its back-off and for the job's next
+     * turn. After it, only an operator's resubmission delivers the event again.
+     */
+    Duration redeliveryHorizon() {
+        Duration horizon = staleAfter.plus(interval).multipliedBy(maxAttempts);
+        Duration backoff = initialBackoff;
+        for (int delivery = 1; delivery < maxAttempts; delivery++) {
+            horizon = horizon.plus(backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff).plus(interval);
+            if (backoff.compareTo(maxBackoff) < 0) {
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+        return horizon;
     }
 }

@@ -111,19 +111,13 @@ class PublicationRegistry {
     }
 
     /**
-     * Deletes the failure records older than {@code cutoff} whose delivery has settled: no unfinished publication
-     * of that event to that listener is left (it completed, and Modulith's purge may have removed it already).
-     * Parked publications keep their errors however old.
-     *
-     * @return how many were deleted
+     * The condition under which a failure record (alias {@code t}) may be pruned: its delivery has settled, no
+     * unfinished publication of its listener carries its event. A parked publication keeps its records however old.
      */
-    int deleteSettledFailuresBefore(Instant cutoff) {
-        return jdbc.sql("""
-                delete from %s f where f.failed_at < :cutoff and not exists (
-                    select 1 from %s p where p.completion_date is null and p.listener_id = f.listener_id
-                      and p.serialized_event::jsonb ->> 'eventId' = cast(f.event_id as text))
-                """.formatted(FAILURES, PUBLICATIONS)).param("cutoff", Timestamp.from(cutoff)).update();
-    }
+    static final String SETTLED_FAILURE = """
+            not exists (select 1 from %s p where p.completion_date is null and p.listener_id = t.listener_id
+                          and p.serialized_event::jsonb ->> 'eventId' = cast(t.event_id as text))""".formatted(PUBLICATIONS);
+
 
     /**
      * The unfinished publications per listener: how many, since when the oldest waits, how many are parked (failed

@@ -8,17 +8,19 @@ import org.springframework.amqp.core.MessageProperties;
 
 /**
  * Decides whether an inbound message is a genuine event: signed, by a known key, over exactly this
- * body and these headers, naming an event of the catalog. Replays are caught later, atomically with
- * the delivery ({@link ReceivedMessages}).
+ * body and these headers, naming an event of the catalog, and young enough ({@link MessageAgeLimit}). Replays are
+ * caught later, atomically with the delivery ({@link ReceivedMessages}).
  */
 final class InboundEventVerifier {
 
     private final SigningKeys keys;
     private final EventCatalog catalog;
+    private final MessageAgeLimit age;
 
-    InboundEventVerifier(SigningKeys keys, EventCatalog catalog) {
+    InboundEventVerifier(SigningKeys keys, EventCatalog catalog, MessageAgeLimit age) {
         this.keys = keys;
         this.catalog = catalog;
+        this.age = age;
     }
 
     /**
@@ -41,14 +43,28 @@ final class InboundEventVerifier {
         if (name == null || eventId == null) {
             throw new RejectedMessage("no " + MessageSignature.EVENT_TYPE + " or " + MessageSignature.EVENT_ID + " header");
         }
+        byte[] body = message.getBody();
+        if (body.length > 0 && body[0] == 0) {
+            // what a signature of one form read as another's would need (MessageSignature): never a JSON event
+            throw new RejectedMessage("body starts with a zero byte: not a JSON event");
+        }
         String traceParent = header(properties, MessageSignature.TRACE_PARENT);
-        String expected = MessageSignature.compute(key, keyId, name, eventId, traceParent == null ? "" : traceParent,
-                message.getBody());
-        boolean matches = MessageSignature.matches(expected, signature) || traceParent == null && MessageSignature.matches(
-                MessageSignature.computeWithoutTrace(key, keyId, name, eventId, message.getBody()), signature);
+        String trace = traceParent == null ? "" : traceParent;
+        String sentAt = header(properties, MessageSignature.SENT_AT);
+        boolean matches = sentAt != null
+                ? MessageSignature.matches(MessageSignature.compute(key, keyId, name, eventId, sentAt, trace, body), signature)
+                // signed by a version before send times: with the trace header, or, when there is none, before those too
+                : MessageSignature.matches(MessageSignature.computeUnstamped(key, keyId, name, eventId, trace, body), signature)
+                        || traceParent == null && MessageSignature.matches(
+                                MessageSignature.computeUnstampedWithoutTrace(key, keyId, name, eventId, body), signature);
         if (!matches) {
             throw new RejectedMessage("signature does not match body and headers (tampered, or signed with another secret under key '"
                     + keyId + "')");
+        }
+        if (sentAt != null) {
+            age.checkSentAt(sentAt);
+        } else {
+            age.checkUnstamped();
         }
         Class<?> type = catalog.typeNamed(name).orElseThrow(() -> new RejectedMessage("unknown event type '" + name + "'"));
         try {

@@ -7,10 +7,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -56,7 +56,7 @@ class MessagingConfiguration {
 
     @Bean
     SigningKeys signingKeys(MessagingProperties properties) {
-        return SigningKeys.from(properties.getSigning());
+        return SigningKeys.from(properties.signing());
     }
 
     /**
@@ -78,14 +78,14 @@ class MessagingConfiguration {
 
     @Bean
     EventExternalizerModuleListener signedEventExternalizer(EventExternalizationConfiguration configuration,
-            RabbitTemplate rabbit, JsonMapper json, SigningKeys keys, ObjectProvider<Tracer> tracer) {
+            RabbitTemplate rabbit, JsonMapper json, SigningKeys keys, ObjectProvider<Tracer> tracer, Clock clock) {
         return new EventExternalizerModuleListener(configuration,
-                new SignedEventTransport(rabbit, json, keys, tracer.getIfAvailable(() -> Tracer.NOOP)));
+                new SignedEventTransport(rabbit, json, keys, tracer.getIfAvailable(() -> Tracer.NOOP), clock));
     }
 
     @Bean
     TopicExchange eventExchange(MessagingProperties properties) {
-        return new TopicExchange(properties.getExchange(), true, false);
+        return new TopicExchange(properties.exchange(), true, false);
     }
 
     /** Consuming the events of the modules this process does not host; absent in the monolith. */
@@ -100,16 +100,13 @@ class MessagingConfiguration {
 
         @Bean
         Declarables inboundDeclarations(InboundQueue queue, TopicExchange exchange, EventCatalog catalog,
-                ActiveModules modules) {
+                ActiveModules modules, MessagingProperties properties) {
             List<Declarable> declarations = new ArrayList<>();
             if (queue.absent()) {
                 return new Declarables(declarations);
             }
             DirectExchange deadLetters = new DirectExchange(queue.deadLetterExchange(), true, false);
-            Queue inbox = QueueBuilder.durable(queue.name())
-                    .withArguments(Map.of("x-dead-letter-exchange", queue.deadLetterExchange(),
-                            "x-dead-letter-routing-key", queue.name()))
-                    .build();
+            Queue inbox = queue.declaration(properties.messageTtl());
             Queue deadLetterQueue = QueueBuilder.durable(queue.deadLetterQueue()).build();
             declarations.addAll(List.of(deadLetters, inbox, deadLetterQueue,
                     BindingBuilder.bind(deadLetterQueue).to(deadLetters).with(queue.name())));
@@ -122,11 +119,18 @@ class MessagingConfiguration {
             return new Declarables(declarations);
         }
 
+        /** Idle where the application declares nothing ({@code spring.rabbitmq.dynamic=false}) or receives nothing. */
         @Bean
-        InboundEvents inboundEvents(SigningKeys keys, EventCatalog catalog, DataSource dataSource, JsonMapper json,
-                ApplicationEventPublisher publisher, PlatformTransactionManager transactionManager, Clock clock,
-                ModuleSteps steps) {
-            return new InboundEvents(new InboundEventVerifier(keys, catalog), new ReceivedMessages(dataSource), json,
+        InboundQueueCheck inboundQueueCheck(InboundQueue queue, ObjectProvider<AmqpAdmin> admin, MessagingProperties properties) {
+            return new InboundQueueCheck(admin.getIfAvailable(), queue, properties.messageTtl());
+        }
+
+        @Bean
+        InboundEvents inboundEvents(SigningKeys keys, EventCatalog catalog, MessagingProperties properties,
+                DataSource dataSource, JsonMapper json, ApplicationEventPublisher publisher,
+                PlatformTransactionManager transactionManager, Clock clock, ModuleSteps steps) {
+            return new InboundEvents(new InboundEventVerifier(keys, catalog, MessageAgeLimit.of(properties, clock)),
+                    new ReceivedMessages(dataSource), json,
                     publisher, new TransactionTemplate(transactionManager), clock, steps);
         }
 

@@ -3,6 +3,7 @@ package dev.bulkhead.platform.messaging;
 import dev.bulkhead.kernel.IntegrationEvent;
 import dev.bulkhead.platform.observability.TraceParent;
 import io.micrometer.tracing.Tracer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -29,12 +30,14 @@ final class SignedEventTransport implements EventExternalizationTransport {
     private final JsonMapper json;
     private final SigningKeys keys;
     private final Tracer tracer;
+    private final Clock clock;
 
-    SignedEventTransport(@Nullable RabbitTemplate rabbit, JsonMapper json, SigningKeys keys, Tracer tracer) {
+    SignedEventTransport(@Nullable RabbitTemplate rabbit, JsonMapper json, SigningKeys keys, Tracer tracer, Clock clock) {
         this.rabbit = rabbit;
         this.json = json;
         this.keys = keys;
         this.tracer = tracer;
+        this.clock = clock;
     }
 
     @Override
@@ -56,6 +59,11 @@ final class SignedEventTransport implements EventExternalizationTransport {
         return signedMessage(payload, TraceParent.current(tracer).orElse(null));
     }
 
+    /**
+     * Stamped with the time of this send, not of the event: a publication the registry retries or an operator
+     * resubmits is sent again, young, with a new stamp, and the receiver's age check (ADR 0037) measures its time on
+     * the broker.
+     */
     Message signedMessage(Object payload, @Nullable TraceParent trace) {
         if (!(payload instanceof IntegrationEvent event)) {
             throw new IllegalArgumentException("only integration events are externalized, not " + payload.getClass());
@@ -70,12 +78,14 @@ final class SignedEventTransport implements EventExternalizationTransport {
         properties.setHeader(MessageSignature.EVENT_TYPE, name);
         properties.setHeader(MessageSignature.EVENT_ID, eventId);
         properties.setHeader(MessageSignature.KEY_ID, keys.activeKeyId());
+        String sentAt = clock.instant().toString();
+        properties.setHeader(MessageSignature.SENT_AT, sentAt);
         String traceParent = trace == null ? "" : trace.header();
         if (trace != null) {
             properties.setHeader(MessageSignature.TRACE_PARENT, traceParent);
         }
         properties.setHeader(MessageSignature.SIGNATURE,
-                MessageSignature.compute(keys.activeKey(), keys.activeKeyId(), name, eventId, traceParent, body));
+                MessageSignature.compute(keys.activeKey(), keys.activeKeyId(), name, eventId, sentAt, traceParent, body));
         return new Message(body, properties);
     }
 }

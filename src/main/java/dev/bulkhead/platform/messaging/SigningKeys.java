@@ -25,7 +25,7 @@ final class SigningKeys {
     /** @throws IllegalStateException when the configuration cannot sign safely: start-up fails with the reason */
     static SigningKeys from(MessagingProperties.Signing signing) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
-        signing.getKeys().forEach((id, secret) -> {
+        signing.keys().forEach((id, secret) -> {
             byte[] bytes;
             try {
                 bytes = Base64.getDecoder().decode(secret.trim());
@@ -38,7 +38,7 @@ final class SigningKeys {
             }
             keys.put(id, bytes);
         });
-        String active = signing.getActiveKey();
+        String active = signing.activeKey();
         if (!StringUtils.hasText(active) || !keys.containsKey(active)) {
             throw new IllegalStateException("Messaging is enabled but bulkhead.messaging.signing.active-key (" + active
                     + ") names none of the configured keys " + keys.keySet()

@@ -1,11 +1,16 @@
 package dev.bulkhead.platform.reconciliation;
 
-import dev.bulkhead.platform.Reconciliation;
+import dev.bulkhead.platform.JobView;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Runs every reconciliation now and answers with the counts. */
+/**
+ * Starts every reconciliation now, in the background, and answers with their jobs; their progress and counts are at
+ * {@code GET /v1/admin/jobs/{name}}.
+ */
 @RestController
 class ReconciliationController {
 
@@ -16,7 +21,8 @@ class ReconciliationController {
     }
 
     @PostMapping("/v1/admin/reconciliations")
-    List<Reconciliation.Report> runNow() {
-        return runner.runAll();
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    List<JobView> runNow() {
+        return runner.startAll();
     }
 }

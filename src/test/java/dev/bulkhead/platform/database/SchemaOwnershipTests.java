@@ -29,9 +29,11 @@ class SchemaOwnershipTests {
     void each_module_has_its_tables_in_its_own_schema_and_nowhere_else() {
         Map<String, Set<String>> expected = Map.of(
                 "users", Set.of(HISTORY, "users"),
-                "billing", Set.of(HISTORY, "accounts", "ledger_entries", "payments", "applied_events", "idempotency_keys"),
+                "billing", Set.of(HISTORY, "accounts", "ledger_entries", "payments", "applied_events", "idempotency_keys",
+                        "job_checkpoints"),
                 "orders", Set.of(HISTORY, "orders", "order_lines", "order_transitions", "applied_events", "idempotency_keys"),
-                "order_history", Set.of(HISTORY, "orders", "customers", "applied_events", "projection_state"),
+                "order_history", Set.of(HISTORY, "orders", "customers", "applied_events", "projection_state", "orders_alternate",
+                        "read_model_tables", "job_checkpoints"),
                 "loyalty", Set.of(HISTORY, "balances"), // the module that lives in the test sources
                 RegistrySchema.NAME, Set.of(HISTORY, "event_publication", "publication_failures", "received_messages"));
 

@@ -95,6 +95,35 @@ class EventDeliveryTests {
         assertThat(http.get("/v1/admin/events?state=LOST")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
+    /**
+     * Once a publication is older than the inbox keeps its marks ({@code bulkhead.retention.inbox}, 7 days), a listener
+     * that applied it may have forgotten so: resubmitting it could apply it twice, so it is refused, with the time
+     * until which it was resubmittable (ADR 0033). Aged in SQL, as a week passing would.
+     */
+    @Test
+    void a_parked_publication_older_than_the_inbox_retention_is_refused_and_a_recent_one_resubmitted() {
+        UserId ghost = UserId.random();
+        UUID eventId = publish(new UserRenamed(UUID.randomUUID(), ghost, "Too Late", clock.instant()));
+        String publication = awaitPublication(eventId, "PARKED");
+        Instant published = clock.instant().minus(Duration.ofDays(8));
+        jdbc.sql("update events.event_publication set publication_date = ? where id = ?::uuid")
+                .param(java.sql.Timestamp.from(published)).param(publication).update();
+
+        MvcTestResult refused = http.post("/v1/admin/events/" + publication + "/resubmit", "");
+
+        assertThat(refused).hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.errors[0].field").isEqualTo("id");
+        assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("bulkhead.retention.inbox");
+        assertThat(Instant.parse(read(refused, "$.resubmittableUntil"))).isEqualTo(published.plus(Duration.ofDays(7)));
+        assertThat(http.get("/v1/admin/events/" + publication)).bodyJson().extractingPath("$.state").isEqualTo("PARKED");
+
+        jdbc.sql("update events.event_publication set publication_date = now() - interval '6 days' where id = ?::uuid")
+                .param(publication).update();
+        openAccount(ghost);
+
+        assertThat(http.post("/v1/admin/events/" + publication + "/resubmit", "")).hasStatus(HttpStatus.ACCEPTED);
+        awaitPublication(eventId, "COMPLETED");
+    }
+
     @Test
     void a_listener_that_fails_for_a_while_succeeds_on_a_later_retry_without_an_operator() {
         UserId late = UserId.random();

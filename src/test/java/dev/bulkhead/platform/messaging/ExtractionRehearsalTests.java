@@ -1,6 +1,7 @@
 package dev.bulkhead.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.bulkhead.billing.BillingApi;
 import dev.bulkhead.kernel.Money;
@@ -15,10 +16,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -330,6 +335,60 @@ class ExtractionRehearsalTests {
         assertThat(balanceOf(user)).isEqualTo(balance).isEqualTo(4000);
     }
 
+    /** Signed with a send time older than the message TTL (7 days by default) by the real key: the replay guard may have forgotten it. */
+    @Test
+    void aMessageOlderThanTheTtlIsDeadLetteredAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("Expired", 5000), 1000);
+        assertRejected(signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN), null, Instant.now().minus(Duration.ofDays(8))),
+                charge);
+    }
+
+    @Test
+    void aMessageFromBeyondTheClockSkewIsDeadLetteredAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("From The Future", 5000), 1000);
+        assertRejected(signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN), null, Instant.now().plus(Duration.ofHours(1))),
+                charge);
+    }
+
+    /** An expired message made young again: the send time is signed. */
+    @Test
+    void aMessageWhoseSendTimeWasChangedIsDeadLetteredAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("Sent-At Tampered", 5000), 1000);
+        Message message = signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN), null, Instant.now().minus(Duration.ofDays(8)));
+        message.getMessageProperties().setHeader(MessageSignature.SENT_AT, Instant.now().toString());
+        assertRejected(message, charge);
+    }
+
+    /** Signed the way the version before send times signed: its age cannot be proven, and no operator allowed it here. */
+    @Test
+    void aMessageWithoutASendTimeIsDeadLetteredByDefaultAndChangesNothing() {
+        OrderPlaced charge = chargeFor(registerCustomerWithBalance("Unstamped", 5000), 1000);
+        Message message = signed(charge, ACTIVE_ON_MAIN, keys.get(ACTIVE_ON_MAIN));
+        MessageProperties properties = message.getMessageProperties();
+        properties.getHeaders().remove(MessageSignature.SENT_AT);
+        properties.setHeader(MessageSignature.SIGNATURE, MessageSignature.computeUnstampedWithoutTrace(
+                Base64.getDecoder().decode(keys.get(ACTIVE_ON_MAIN)), ACTIVE_ON_MAIN, "OrderPlaced",
+                charge.eventId().toString(), message.getBody()));
+        assertRejected(message, charge);
+    }
+
+    /**
+     * Billing's inbox was declared with the message TTL: redeclaring it without one is refused by the broker, which
+     * names the argument and the value it holds.
+     */
+    @Test
+    void theInboundQueueExpiresMessagesAfterTheTtl() {
+        var queue = new Queue(billingQueue, true, false, false,
+                Map.of("x-dead-letter-exchange", billingQueue + ".dead-letter", "x-dead-letter-routing-key", billingQueue));
+        CachingConnectionFactory separate = broker.connectionFactory();
+        try {
+            assertThat(catchThrowable(() -> new RabbitAdmin(separate).declareQueue(queue)))
+                    .hasStackTraceContaining("inequivalent arg 'x-message-ttl'").hasStackTraceContaining("604800000");
+        } finally {
+            separate.destroy();
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private void assertRejected(Message forged, OrderPlaced charge) {
@@ -355,11 +414,14 @@ class ExtractionRehearsalTests {
 
     /** The same, sent from within the span {@code trace}. */
     private Message signed(OrderPlaced event, String keyId, String secret, TraceParent trace) {
-        var keys = new MessagingProperties.Signing();
-        keys.getKeys().put(keyId, secret);
-        keys.setActiveKey(keyId);
-        return new SignedEventTransport(null, main.getBean(JsonMapper.class), SigningKeys.from(keys), Tracer.NOOP)
-                .signedMessage(event, trace);
+        return signed(event, keyId, secret, trace, Instant.now());
+    }
+
+    /** The same, sent by a process whose clock reads {@code sentAt}. */
+    private Message signed(OrderPlaced event, String keyId, String secret, TraceParent trace, Instant sentAt) {
+        var keys = new MessagingProperties.Signing(keyId, Map.of(keyId, secret));
+        return new SignedEventTransport(null, main.getBean(JsonMapper.class), SigningKeys.from(keys), Tracer.NOOP,
+                Clock.fixed(sentAt, ZoneOffset.UTC)).signedMessage(event, trace);
     }
 
     private static SpanData named(List<SpanData> trace, String name) {

@@ -88,6 +88,71 @@ class IdempotencyTests {
         assertThat(http.get("/v1/billing/summary/" + customer)).bodyJson().extractingPath("$.balance.minorUnits").isEqualTo(700);
     }
 
+    /**
+     * A key is remembered for {@code bulkhead.idempotency.window} (24 h): after it the same key is a new request
+     * (ADR 0033). The key's row is aged in SQL, as a day passing would.
+     */
+    @Test
+    void the_same_key_after_the_window_places_a_new_order_and_within_it_returns_the_first() {
+        String key = UUID.randomUUID().toString();
+        MvcTestResult first = http.post("/v1/orders", order(200), key);
+        age(key, "23 hours");
+
+        MvcTestResult withinTheWindow = http.post("/v1/orders", order(200), key);
+        age(key, "25 hours");
+        MvcTestResult afterTheWindow = http.post("/v1/orders", order(200), key);
+        MvcTestResult retryOfTheNewOne = http.post("/v1/orders", order(200), key);
+
+        assertThat((String) read(withinTheWindow, "$.id")).isEqualTo(read(first, "$.id"));
+        assertThat(afterTheWindow).hasStatus(HttpStatus.CREATED);
+        assertThat((String) read(afterTheWindow, "$.id")).isNotEqualTo(read(first, "$.id"));
+        assertThat((String) read(retryOfTheNewOne, "$.id")).isEqualTo(read(afterTheWindow, "$.id"));
+        assertThat(orders()).isEqualTo(2);
+    }
+
+    @Test
+    void an_expired_key_with_a_different_request_is_a_new_request_not_a_422() {
+        String key = UUID.randomUUID().toString();
+        http.post("/v1/orders", order(200), key);
+        age(key, "25 hours");
+
+        assertThat(http.post("/v1/orders", order(999), key)).hasStatus(HttpStatus.CREATED);
+        assertThat(orders()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrent_requests_with_one_expired_key_create_exactly_one_new_order() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String expired = read(http.post("/v1/orders", order(300), key), "$.id");
+        age(key, "25 hours");
+
+        List<MvcTestResult> results = concurrently(8, () -> http.post("/v1/orders", order(300), key));
+
+        assertThat(results).allSatisfy(result -> assertThat(result).hasStatus(HttpStatus.CREATED));
+        assertThat(results.stream().map(result -> (String) read(result, "$.id")).distinct()).hasSize(1)
+                .doesNotContain(expired);
+        assertThat(orders()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrent_top_ups_with_one_expired_key_add_the_money_once_more() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String path = "/v1/billing/accounts/" + customer + "/top-ups";
+        http.post(path, "{\"amount\":700,\"currency\":\"EUR\"}", key);
+        inspector.sql("update billing.idempotency_keys set created_at = created_at - interval '25 hours' where key = ?")
+                .param(key).update();
+
+        concurrently(8, () -> http.post(path, "{\"amount\":700,\"currency\":\"EUR\"}", key));
+
+        assertThat(inspector.count("select count(*) from billing.ledger_entries where user_id = ? and kind = 'TOP_UP'", customer))
+                .isEqualTo(2);
+    }
+
+    private void age(String key, String interval) {
+        inspector.sql("update orders.idempotency_keys set created_at = now() - interval '" + interval + "' where key = ?")
+                .param(key).update();
+    }
+
     private List<MvcTestResult> concurrently(int copies, Callable<MvcTestResult> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(copies);
         try {

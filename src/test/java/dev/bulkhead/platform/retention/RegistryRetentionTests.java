@@ -1,4 +1,4 @@
-package dev.bulkhead.platform.events;
+package dev.bulkhead.platform.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The weekly purge (ADR 0010): Spring Modulith deletes completed publications older than {@code keep-completed},
- * the platform the failure records of deliveries that have settled; a parked publication keeps its record
- * however old. The probes belong to a listener that does not exist, so no job delivers them.
+ * The registry's retention (ADR 0010, ADR 0033): the retention job deletes completed publications older than
+ * {@code keep-completed}, and the failure records of deliveries that have settled; a parked publication keeps its
+ * record however old. The probes belong to a listener that does not exist, so no job delivers them.
  */
 @IntegrationTest
-class EventCleanupTests {
+class RegistryRetentionTests {
 
     private final String listener = "dev.bulkhead.Probe" + UUID.randomUUID().toString().replace("-", "") + ".on(Object)";
 
@@ -23,7 +23,7 @@ class EventCleanupTests {
     DatabaseInspector database;
 
     @Autowired
-    EventRetryJob retryJob;
+    RetentionJob retention;
 
     @AfterEach
     void removeTheProbes() {
@@ -37,7 +37,7 @@ class EventCleanupTests {
         UUID recentCompleted = publication("now() - interval '8 days'", "'COMPLETED'", "now() - interval '6 days'", 1);
         UUID parked = publication("now() - interval '9 days'", "'FAILED'", "null", 99);
 
-        retryJob.cleanUp();
+        assertThat(retention.runExclusively()).isTrue();
 
         assertThat(database.sql("select id from events.event_publication where listener_id = ?").param(listener)
                 .query(UUID.class).list()).containsExactlyInAnyOrder(recentCompleted, parked).doesNotContain(oldCompleted);

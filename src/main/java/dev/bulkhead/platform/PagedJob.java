@@ -1,0 +1,70 @@
+package dev.bulkhead.platform;
+
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A large job that a module runs a page at a time (ADR 0034). The platform ({@link Jobs}) drives it: it asks
+ * for the next page after the last committed cursor, outside any transaction (a page may be read from another
+ * process over HTTP, ADR 0027), then applies the page in {@link #inTransaction one transaction of the module's
+ * own} that also writes the job's checkpoint (cursor, counts) into {@code job_checkpoints} in the module's schema.
+ * A crash after that commit resumes at the next page; a crash before it redoes only that page.
+ *
+ * <p>A cursor is the job's own text: it may name a phase as well as a position ({@code "orphans:<id>"}).
+ */
+public interface PagedJob {
+
+    /** A stable name for logs, metrics and the admin endpoints, such as {@code billing.user-copy}. */
+    String name();
+
+    /** The module's schema, which holds the job's {@code job_checkpoints} row. */
+    String schema();
+
+    /**
+     * Runs {@code work} in a transaction of the job's module: named after a class of the module, so the router
+     * gives it the module's connection (ADR 0006).
+     */
+    <T> T inTransaction(Supplier<T> work);
+
+    /** How many items a whole run handles, from a cheap count or estimate; for progress only. */
+    long estimateTotal();
+
+    /** Prepares a run from the start; in the transaction that resets the checkpoint. */
+    default void begin() {
+    }
+
+    /**
+     * Reads the page after {@code cursor} ({@code null}: from the start), at most {@code size} items per read.
+     * Called outside any transaction; a page read from the module's own tables may use a short read transaction.
+     */
+    Page nextPage(@Nullable String cursor, int size);
+
+    /** Finishes a run after its last page; in the transaction that marks the checkpoint complete. */
+    default void complete() {
+    }
+
+    /** One page: what it changes, and where the next one starts. */
+    interface Page {
+
+        /** Applies the page; inside the module's transaction, which then writes the checkpoint. */
+        Applied apply();
+
+        /** The cursor the next page starts after. */
+        @Nullable String cursorAfter();
+
+        /** Whether this is the run's last page: after it the run is complete. */
+        boolean last();
+    }
+
+    /**
+     * What one page did.
+     *
+     * @param done items handled, for progress
+     * @param drifted items that differed from their source of truth
+     * @param repaired drifted items brought back in line
+     */
+    record Applied(long done, long drifted, long repaired) {
+
+        public static final Applied NOTHING = new Applied(0, 0, 0);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.bulkhead.platform.jobs;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How paged jobs run (ADR 0034). The defaults are here and nowhere else.
+ *
+ * @param pageSize items per page, so per transaction; at most 100, the most the modules' published page queries answer
+ * @param pauseBetweenPages a rest after each page, to leave the database to business traffic; 0 for none
+ * @param progressLogInterval how often a running job logs its progress (done/total, rate, ETA)
+ * @param resumeCheckInterval how often each instance looks for a run cut short by a crash, to resume it
+ */
+@ConfigurationProperties(JobProperties.PREFIX)
+@Validated
+record JobProperties(@DefaultValue("100") @Min(1) @Max(100) int pageSize,
+        @DefaultValue("0ms") @DurationMin(millis = 0) Duration pauseBetweenPages,
+        @DefaultValue("10s") @DurationMin(seconds = 1) Duration progressLogInterval,
+        @DefaultValue("1m") @DurationMin(seconds = 1) Duration resumeCheckInterval) {
+
+    static final String PREFIX = "bulkhead.jobs";
+
+    /** The {@link #resumeCheckInterval} for {@code @Scheduled}: the record by the bean name {@code @EnableConfigurationProperties} gives it. */
+    static final String RESUME_CHECK = "#{@'" + PREFIX + "-dev.bulkhead.platform.jobs.JobProperties'.resumeCheckInterval()}";
+}

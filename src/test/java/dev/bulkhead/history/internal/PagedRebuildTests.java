@@ -1,0 +1,362 @@
+package dev.bulkhead.history.internal;
+
+import static dev.bulkhead.testing.HttpClient.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulkhead.platform.PageApplied;
+import dev.bulkhead.platform.Jobs;
+import dev.bulkhead.testing.DatabaseInspector;
+import dev.bulkhead.testing.HttpClient;
+import dev.bulkhead.testing.IntegrationTest;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The order history's rebuild and reconciliation run as paged jobs (ADR 0034), three orders a page here so that a few
+ * orders make many pages: a page that fails is redone and no committed page is applied again; a job runs once across
+ * instances; an operator can stop the rebuild and start it again; readers see the old model until the swap and the
+ * whole new one after, with the events delivered meanwhile.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "bulkhead.jobs.page-size=3", "bulkhead.jobs.resume-check-interval=1s" })
+class PagedRebuildTests {
+
+    static final String REBUILD = "history.rebuild";
+    static final String RECONCILIATION = "history.order-history";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    DatabaseInspector inspector;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    Gate gate;
+
+    HttpClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpClient(mvc);
+        http.runJob(REBUILD); // from a completed run, whatever other tests left
+    }
+
+    @Test
+    void a_page_that_fails_is_redone_on_the_next_start_and_no_committed_page_is_applied_again() throws Exception {
+        UUID customer = http.registerCustomer("Paged Crash");
+        List<String> mine = settledOrders(customer, 7);
+        String building = inactiveTable();
+        String failing = mine.get(3);
+        try {
+            inspector.sql("""
+                    CREATE TABLE public.rebuild_faults (order_id uuid PRIMARY KEY);
+                    CREATE TABLE public.rebuild_applications (order_id uuid NOT NULL);
+                    CREATE FUNCTION public.count_or_fail() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+                    BEGIN
+                      IF EXISTS (SELECT 1 FROM public.rebuild_faults f WHERE f.order_id = NEW.order_id) THEN
+                        RAISE EXCEPTION 'injected fault at order %%', NEW.order_id;
+                      END IF;
+                      INSERT INTO public.rebuild_applications (order_id) VALUES (NEW.order_id);
+                      RETURN NEW;
+                    END $$;
+                    CREATE TRIGGER count_or_fail BEFORE INSERT ON order_history.%s FOR EACH ROW EXECUTE FUNCTION public.count_or_fail();
+                    """.formatted(building)).update();
+            inspector.sql("INSERT INTO public.rebuild_faults VALUES (?::uuid)").param(failing).update();
+
+            MvcTestResult failed = http.runJob(REBUILD);
+
+            assertThat(HttpClient.<String>read(failed, "$.state")).isEqualTo("FAILED");
+            assertThat(HttpClient.<String>read(failed, "$.lastError")).contains("injected fault at order " + failing);
+            String cursor = checkpointCursor(REBUILD);
+            assertThat(cursor).startsWith("fill:");
+            assertThat(applications(failing)).isZero();
+            for (String order : mine) {
+                assertThat(applications(order)).as("order %s applied by the committed pages", order).isLessThanOrEqualTo(1);
+            }
+            // readers still read the old model: the failure showed them nothing of the new one
+            assertThat(activeTable()).isNotEqualTo(building);
+
+            inspector.sql("DELETE FROM public.rebuild_faults").update();
+            MvcTestResult completed = http.runJob(REBUILD);
+
+            assertThat(HttpClient.<String>read(completed, "$.state")).isEqualTo("COMPLETED");
+            for (String order : mine) {
+                assertThat(applications(order)).as("order %s applied once in all", order).isEqualTo(1);
+            }
+            // counted once each across the failure and the resume
+            assertThat(HttpClient.<Number>read(completed, "$.done").longValue())
+                    .isEqualTo(inspector.count("select count(*) from orders.orders"));
+            assertThat(activeTable()).isEqualTo(building);
+            assertThat(HttpClient.<List<String>>read(history(customer), "$[*].status")).hasSize(mine.size()).containsOnly("PAID");
+        } finally {
+            inspector.sql("""
+                    DROP TRIGGER IF EXISTS count_or_fail ON order_history.%s;
+                    DROP FUNCTION IF EXISTS public.count_or_fail();
+                    DROP TABLE IF EXISTS public.rebuild_faults;
+                    DROP TABLE IF EXISTS public.rebuild_applications;
+                    """.formatted(building)).update();
+        }
+    }
+
+    @Test
+    void a_stopped_rebuild_leaves_readers_on_the_old_model_resumes_on_start_and_keeps_events_delivered_meanwhile() {
+        UUID unchanged = http.registerCustomer("Kept Name");
+        UUID renamed = http.registerCustomer("Early Name");
+        settledOrders(unchanged, 2);
+        List<String> renamedOrders = settledOrders(renamed, 2);
+        String oldTable = activeTable();
+        // drift in the old model, which the rebuild repairs: while readers see it, they read the old model
+        inspector.sql("UPDATE order_history." + oldTable + " SET customer_name = 'Old Model' WHERE user_id = ?").param(unchanged)
+                .update();
+        String first = renamedOrders.stream().min(Comparator.naturalOrder()).orElseThrow();
+        gate.holdAfter(page -> page.job().equals(REBUILD) && page.cursor() != null && page.cursor().startsWith("fill:")
+                && page.cursor().length() > "fill:".length() && page.cursor().substring("fill:".length()).compareTo(first) >= 0);
+
+        MvcTestResult started = http.post("/v1/admin/jobs/" + REBUILD, "");
+
+        assertThat(started).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.state").isEqualTo("RUNNING");
+        gate.awaitHeld();
+        try {
+            // progress while it runs
+            MvcTestResult progress = http.get("/v1/admin/jobs/" + REBUILD);
+            assertThat(HttpClient.<String>read(progress, "$.state")).isEqualTo("RUNNING");
+            assertThat(HttpClient.<Number>read(progress, "$.done").longValue()).isPositive();
+            assertThat(HttpClient.<Number>read(progress, "$.total").longValue()).isPositive();
+            assertThat(HttpClient.<Number>read(progress, "$.ratePerSecond").doubleValue()).isPositive();
+            assertThat(HttpClient.<String>read(progress, "$.eta")).startsWith("PT");
+            assertThat(HttpClient.<List<String>>read(http.get("/v1/admin/jobs"), "$[*].name"))
+                    .contains(REBUILD, RECONCILIATION, "billing.user-copy");
+
+            // readers between two pages: the old model, whole
+            assertThat(HttpClient.<List<String>>read(history(unchanged), "$[*].customerName")).hasSize(2).containsOnly("Old Model");
+
+            // a second start, here or by the schedule, runs nothing
+            assertThat(http.post("/v1/admin/jobs/" + REBUILD, "")).hasStatus(HttpStatus.CONFLICT);
+            assertThat(jobs.runHere(REBUILD)).isEmpty();
+
+            // an event delivered now, to an order whose page is already in the table being built
+            http.patch("/v1/users/" + renamed, "{\"name\":\"Renamed Midway\"}");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> HttpClient.<List<String>>read(history(renamed),
+                    "$[*].customerName").stream().allMatch("Renamed Midway"::equals));
+
+            assertThat(http.post("/v1/admin/jobs/" + REBUILD + "/stop", "")).hasStatus(HttpStatus.ACCEPTED).bodyJson()
+                    .extractingPath("$.state").isEqualTo("STOPPING");
+        } finally {
+            gate.release();
+        }
+
+        MvcTestResult stopped = http.awaitJobEnd(REBUILD);
+
+        assertThat(HttpClient.<String>read(stopped, "$.state")).isEqualTo("STOPPED");
+        assertThat(activeTable()).isEqualTo(oldTable);
+        assertThat(HttpClient.<List<String>>read(history(unchanged), "$[*].customerName")).containsOnly("Old Model");
+        long doneWhenStopped = HttpClient.<Number>read(stopped, "$.done").longValue();
+
+        MvcTestResult completed = http.runJob(REBUILD);
+
+        assertThat(HttpClient.<String>read(completed, "$.state")).isEqualTo("COMPLETED");
+        assertThat(HttpClient.<Number>read(completed, "$.done").longValue()).isGreaterThan(doneWhenStopped)
+                .isEqualTo(inspector.count("select count(*) from orders.orders"));
+        assertThat(activeTable()).isNotEqualTo(oldTable);
+        assertThat(HttpClient.<List<String>>read(history(unchanged), "$[*].customerName")).hasSize(2).containsOnly("Kept Name");
+        List<String> afterSwap = HttpClient.read(history(renamed), "$[?(@.orderId == '" + first + "')].customerName");
+        assertThat(afterSwap).containsExactly("Renamed Midway");
+    }
+
+    @Test
+    void a_job_held_by_another_instance_is_neither_started_nor_run_by_the_schedule() throws Exception {
+        try (Connection otherInstance = inspector.dataSource().getConnection(); Statement statement = otherInstance.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(hashtextextended('bulkhead.job." + RECONCILIATION + "', 0))");
+            long checkpointsBefore = inspector.count("select count(*) from order_history.job_checkpoints where job_name = ? and "
+                    + "updated_at > now() - interval '1 hour'", RECONCILIATION);
+
+            MvcTestResult refused = http.post("/v1/admin/jobs/" + RECONCILIATION, "");
+
+            assertThat(refused).hasStatus(HttpStatus.CONFLICT).bodyJson().extractingPath("$.errors[0].field").isEqualTo("name");
+            assertThat(jobs.runHere(RECONCILIATION)).isEmpty();
+            assertThat(inspector.count("select count(*) from order_history.job_checkpoints where job_name = ? and "
+                    + "updated_at > now() - interval '1 hour'", RECONCILIATION)).isEqualTo(checkpointsBefore);
+
+            statement.execute("SELECT pg_advisory_unlock(hashtextextended('bulkhead.job." + RECONCILIATION + "', 0))");
+        }
+        assertThat(jobs.runHere(RECONCILIATION)).hasValueSatisfying(job -> assertThat(job.state().name()).isEqualTo("COMPLETED"));
+    }
+
+    @Test
+    void the_reconciliation_resumes_after_a_failed_page_and_repairs_what_drifted() {
+        UUID customer = http.registerCustomer("Drift Paged");
+        List<String> mine = settledOrders(customer, 4);
+        http.runJob(RECONCILIATION);
+        String table = activeTable();
+        inspector.sql("UPDATE order_history." + table + " SET customer_name = 'Drifted' WHERE user_id = ?").param(customer).update();
+        String failing = mine.get(1);
+        try {
+            inspector.sql("""
+                    CREATE FUNCTION public.fail_reconciliation() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'injected fault at order %%', NEW.order_id; END $$;
+                    CREATE TRIGGER fail_reconciliation BEFORE INSERT ON order_history.%s FOR EACH ROW
+                        WHEN (NEW.order_id = '%s') EXECUTE FUNCTION public.fail_reconciliation();
+                    """.formatted(table, failing)).update();
+
+            assertThat(HttpClient.<String>read(http.runJob(RECONCILIATION), "$.state")).isEqualTo("FAILED");
+        } finally {
+            inspector.sql("""
+                    DROP TRIGGER IF EXISTS fail_reconciliation ON order_history.%s;
+                    DROP FUNCTION IF EXISTS public.fail_reconciliation();
+                    """.formatted(table)).update();
+        }
+        assertThat(HttpClient.<List<String>>read(history(customer), "$[?(@.orderId == '" + failing + "')].customerName"))
+                .containsExactly("Drifted");
+
+        MvcTestResult completed = http.runJob(RECONCILIATION);
+
+        assertThat(HttpClient.<String>read(completed, "$.state")).isEqualTo("COMPLETED");
+        assertThat(HttpClient.<Number>read(completed, "$.drifted").longValue()).isGreaterThanOrEqualTo(mine.size());
+        assertThat(HttpClient.<List<String>>read(history(customer), "$[*].customerName")).hasSize(mine.size())
+                .containsOnly("Drift Paged");
+    }
+
+    @Test
+    void a_run_cut_short_by_a_crash_resumes_by_itself_from_its_checkpoint() {
+        settledOrders(http.registerCustomer("Crash Resume"), 2);
+        http.runJob(RECONCILIATION);
+        long rows = inspector.count("select count(*) from order_history." + activeTable());
+        // what a crash in the second phase leaves: the row says running, no instance holds the lock
+        inspector.sql("""
+                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = 'orphans:', done = 1000, drifted = 7,
+                    finished_at = null where job_name = ?""").param(RECONCILIATION).update();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
+                "select count(*) from order_history.job_checkpoints where job_name = ? and state = 'COMPLETED'", RECONCILIATION) == 1);
+
+        // only the orphan pages ran again: every row once, after the 1000 done before the crash
+        assertThat(inspector.count("select done from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
+                .isEqualTo(1000 + rows);
+        assertThat(inspector.count("select drifted from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
+                .isEqualTo(7);
+    }
+
+    @Test
+    void a_run_whose_stop_was_asked_before_its_instance_died_stays_stopped() {
+        http.runJob(RECONCILIATION);
+        inspector.sql("""
+                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = 'orphans:', done = 5,
+                    stop_requested = true, finished_at = null where job_name = ?""").param(RECONCILIATION).update();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
+                "select count(*) from order_history.job_checkpoints where job_name = ? and state = 'STOPPED'", RECONCILIATION) == 1);
+
+        assertThat(inspector.count("select done from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
+                .isEqualTo(5);
+        assertThat(checkpointCursor(RECONCILIATION)).isEqualTo("orphans:");
+    }
+
+    @Test
+    void only_operators_see_and_control_the_jobs() {
+        HttpClient customer = http.asCustomer(http.registerCustomer("Not An Operator"));
+
+        assertThat(customer.get("/v1/admin/jobs")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(customer.get("/v1/admin/jobs/" + REBUILD)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(customer.post("/v1/admin/jobs/" + REBUILD, "")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(customer.post("/v1/admin/jobs/" + REBUILD + "/stop", "")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(customer.post("/v1/admin/read-models/order-history/rebuild", "")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(http.get("/v1/admin/jobs/no.such-job")).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    /** Orders paid in full, with every event about them applied to the read model. */
+    private List<String> settledOrders(UUID customer, int count) {
+        http.topUp(customer, 100L * count);
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            orders.add(http.placeOrder(customer, 100));
+        }
+        for (String order : orders) {
+            http.awaitJson("/v1/orders/" + order, "$.status", "PAID");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            List<String> statuses = read(history(customer), "$[?(@.paid.minorUnits == 100)].status");
+            return statuses.size() == count && statuses.stream().allMatch("PAID"::equals);
+        });
+        return orders;
+    }
+
+    private MvcTestResult history(UUID customer) {
+        return http.get("/v1/support/order-history?customer=" + customer + "&size=100");
+    }
+
+    private String activeTable() {
+        return inspector.sql("select active from order_history.read_model_tables").query(String.class).single();
+    }
+
+    private String inactiveTable() {
+        return "orders".equals(activeTable()) ? "orders_alternate" : "orders";
+    }
+
+    private String checkpointCursor(String job) {
+        return inspector.sql("select cursor_after from order_history.job_checkpoints where job_name = ?").param(job)
+                .query(String.class).single();
+    }
+
+    private long applications(String order) {
+        return inspector.count("select count(*) from public.rebuild_applications where order_id = ?::uuid", order);
+    }
+
+    /** Holds a job's thread after a chosen page has committed, until the test releases it. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Gate {
+
+        private volatile Predicate<PageApplied> holdAfter = page -> false;
+        private volatile CountDownLatch held = new CountDownLatch(1);
+        private volatile CountDownLatch released = new CountDownLatch(1);
+
+        void holdAfter(Predicate<PageApplied> when) {
+            held = new CountDownLatch(1);
+            released = new CountDownLatch(1);
+            holdAfter = when;
+        }
+
+        void awaitHeld() {
+            try {
+                assertThat(held.await(20, TimeUnit.SECONDS)).as("the job reached the page to hold after").isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void release() {
+            holdAfter = page -> false;
+            released.countDown();
+        }
+
+        @EventListener
+        void on(PageApplied page) throws InterruptedException {
+            if (holdAfter.test(page)) {
+                holdAfter = any -> false;
+                held.countDown();
+                released.await(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
