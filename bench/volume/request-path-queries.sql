@@ -15,7 +15,8 @@
 --
 -- large tables: users.users, billing.accounts, billing.ledger_entries, billing.payments, billing.applied_events,
 --   billing.idempotency_keys, orders.orders, orders.order_lines, orders.order_transitions, orders.applied_events,
---   orders.idempotency_keys, order_history.orders, order_history.customers, order_history.applied_events,
+--   orders.idempotency_keys, order_history.orders, order_history.orders_alternate, order_history.customers,
+--   order_history.applied_events,
 --   events.event_publication, events.publication_failures, events.received_messages
 
 -- query: user.email-taken
@@ -163,6 +164,21 @@ FROM order_history.orders
 WHERE placed_at >= :day_start AND placed_at < :day_end
 ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
 
+-- query: history.newest-after-a-rebuild
+-- source: OrderHistoryStore.search without filters, once a rebuild has made the second table the one readers read (ADR 0034)
+SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+       failure_reason, placed_at
+FROM order_history.orders_alternate
+ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+
+-- query: history.by-status-after-a-rebuild
+-- source: OrderHistoryStore.search with status, on the second table
+SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+       failure_reason, placed_at
+FROM order_history.orders_alternate
+WHERE status = 'PAYMENT_FAILED'
+ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+
 -- query: history.text
 -- source: OrderHistoryStore.search with q (GET /v1/support/order-history?q=): part of a name or an email
 -- known-miss: '%text%' cannot use a b-tree; it walks the newest orders until 20 match (fast for a common text, the whole table for a rare one). A trigram index needs the pg_trgm extension, which a module's owner role may not create (ADR 0025, ADR 0040).
@@ -242,15 +258,67 @@ left join lateral (select last.error, last.failed_at from events.publication_fai
                    order by last.failed_at desc limit 1) f on true
 where p.completion_date is null order by p.publication_date limit 50;
 
--- query: registry.purge-completed
--- source: Spring Modulith's JDBC repository, deleteCompletedPublicationsBefore (the hourly clean-up)
--- bulk: deletes every completed publication older than the week it keeps, in one statement: on the volume half the table
-DELETE FROM events.event_publication WHERE COMPLETION_DATE < now() - interval '7 days' AND (STATUS = 'COMPLETED' OR STATUS IS NULL);
-
 -- query: broker.replay-mark
 -- source: ReceivedMessages.remember (every event received from the broker)
 insert into events.received_messages (event_id, event_type, key_id, received_at) values (gen_random_uuid(), 'OrderPlaced', 'key-2026', now())
 on conflict do nothing;
+
+-- query: retention.billing-inbox
+-- source: TablePruner.batchStatement for billing.applied_events (the pruning job: one batch of the oldest expired marks)
+delete from billing.applied_events where ctid = any(array(
+    select t.ctid from billing.applied_events t where t.applied_at < now() - interval '7 days' and (true)
+    order by t.applied_at limit 1000 for update skip locked));
+
+-- query: retention.billing-idempotency-keys
+-- source: TablePruner.batchStatement for billing.idempotency_keys
+delete from billing.idempotency_keys where ctid = any(array(
+    select t.ctid from billing.idempotency_keys t where t.created_at < now() - interval '24 hours' and (true)
+    order by t.created_at limit 1000 for update skip locked));
+
+-- query: retention.order-inbox
+-- source: TablePruner.batchStatement for orders.applied_events
+delete from orders.applied_events where ctid = any(array(
+    select t.ctid from orders.applied_events t where t.applied_at < now() - interval '7 days' and (true)
+    order by t.applied_at limit 1000 for update skip locked));
+
+-- query: retention.order-idempotency-keys
+-- source: TablePruner.batchStatement for orders.idempotency_keys
+delete from orders.idempotency_keys where ctid = any(array(
+    select t.ctid from orders.idempotency_keys t where t.created_at < now() - interval '24 hours' and (true)
+    order by t.created_at limit 1000 for update skip locked));
+
+-- query: retention.history-inbox
+-- source: TablePruner.batchStatement for order_history.applied_events (its trigger counts what is pruned)
+delete from order_history.applied_events where ctid = any(array(
+    select t.ctid from order_history.applied_events t where t.applied_at < now() - interval '7 days' and (true)
+    order by t.applied_at limit 1000 for update skip locked));
+
+-- query: retention.completed-publications
+-- source: TablePruner.batchStatement for events.event_publication (completed publications past the week they are kept)
+delete from events.event_publication where ctid = any(array(
+    select t.ctid from events.event_publication t where t.completion_date < now() - interval '7 days' and (true)
+    order by t.completion_date limit 1000 for update skip locked));
+
+-- query: retention.settled-failures
+-- source: TablePruner.batchStatement for events.publication_failures, keeping those of unfinished deliveries (PublicationRegistry.SETTLED_FAILURE)
+delete from events.publication_failures where ctid = any(array(
+    select t.ctid from events.publication_failures t where t.failed_at < now() - interval '7 days' and (
+        not exists (select 1 from events.event_publication p where p.completion_date is null and p.listener_id = t.listener_id
+                      and p.serialized_event::jsonb ->> 'eventId' = cast(t.event_id as text)))
+    order by t.failed_at limit 1000 for update skip locked));
+
+-- query: retention.received-messages
+-- source: TablePruner.batchStatement for events.received_messages (the broker's replay guard, kept past the messages' TTL)
+delete from events.received_messages where ctid = any(array(
+    select t.ctid from events.received_messages t where t.received_at < now() - interval '14 days' and (true)
+    order by t.received_at limit 1000 for update skip locked));
+
+-- query: rebuild.fill-second-table
+-- source: OrderHistoryStore.rebuilt (the rebuild writes each page into the table being built)
+INSERT INTO order_history.orders_alternate (order_id, user_id, customer_name, customer_email, status, status_at, currency,
+    total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
+VALUES (:order, :customer, 'Ada Lovelace', 'ada@example.com', 'PAID', now(), 'EUR', 2500, 2500, 0, NULL, now(), now())
+ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now();
 
 -- parameters
 -- One value of the generated data for each ":name" above: a customer with orders, one of their orders, an

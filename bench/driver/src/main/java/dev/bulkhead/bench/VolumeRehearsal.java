@@ -226,8 +226,8 @@ public final class VolumeRehearsal {
             }
             ReadLoad reads = new ReadLoad(client, customers);
 
-            // warm-up: the JIT compiles the read paths before anything is measured; Modulith's hourly purge of completed
-            // publications runs one minute after start-up, so the warm-up outlasts it and it is reported on its own
+            // warm-up: the JIT compiles the read paths before anything is measured (a build before the retention also ran
+            // Modulith's hourly purge of completed publications one minute after start-up, inside the warm-up)
             app.phase("warm-up");
             activity.phase("warm-up");
             ReadLoad.Running warm = reads.start();
