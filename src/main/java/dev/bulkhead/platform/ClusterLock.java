@@ -38,11 +38,11 @@ public class ClusterLock {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                keepWhileTheJobRuns(connection);
                 if (!tryLock(connection, jobName)) {
                     log.debug("Job {} is running elsewhere; skipping this turn", jobName);
                     return false;
                 }
+                keepWhileTheJobRuns(connection);
                 job.run();
                 return true;
             } finally {
@@ -58,7 +58,12 @@ public class ClusterLock {
      * The lock's transaction is idle for as long as the job works, by design: the pools end any session idle in a
      * transaction longer than their budget (10 s by default), which would end the lock with it, let a second instance
      * run the same job, and fail the first at its rollback. Found by the volume rehearsal (issue 22), where jobs run
-     * for minutes. Only for this transaction; it holds no snapshot and no row, so its length costs the database nothing.
+     * for minutes. Only for this transaction.
+     *
+     * <p>Sent after the lock's query, as the transaction's last statement, on purpose: the driver's extended protocol
+     * keeps the last statement's portal open until the next one, and the lock query's portal holds its snapshot, which
+     * would hold back every vacuum of the database (the xmin horizon) for as long as the job runs. A {@code SET} needs
+     * no snapshot, so after it the idle transaction holds none: its length costs the database nothing.
      */
     private static void keepWhileTheJobRuns(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

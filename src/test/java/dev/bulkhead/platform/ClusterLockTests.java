@@ -3,9 +3,12 @@ package dev.bulkhead.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.testing.TestDatabase;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -30,6 +33,21 @@ class ClusterLockTests {
         assertThat(ran).isTrue();
         assertThat(secondRan).as("the second run while the first holds the lock").isFalse();
         assertThat(lock.runExclusively("long-job", () -> { })).as("after the first ended, the lock is free").isTrue();
+    }
+
+    /** The lock's transaction idles for the whole job: it must not hold a snapshot, which would hold back vacuum meanwhile. */
+    @Test
+    void theLocksIdleTransactionHoldsNoSnapshotWhileTheJobRuns() {
+        DataSource pool = poolWithAShortIdleInTransactionTimeout();
+        ClusterLock lock = new ClusterLock(pool);
+        AtomicReference<List<String>> holding = new AtomicReference<>();
+
+        lock.runExclusively("watched-job", () -> holding.set(JdbcClient.create(pool).sql("""
+                SELECT pid || ': ' || query FROM pg_stat_activity
+                WHERE datname = current_database() AND state = 'idle in transaction' AND backend_xmin IS NOT NULL""")
+                .query(String.class).list()));
+
+        assertThat(holding.get()).as("idle transactions holding back the xmin horizon").isEmpty();
     }
 
     /** Every session of this pool is ended by PostgreSQL once idle in a transaction for 300 ms, as a module's pool is. */
