@@ -25,6 +25,12 @@ class ConfigurationValidationTests {
     @Configuration(proxyBeanMethods = false)
     @ConfigurationPropertiesScan("dev.bulkhead")
     static class Records {
+
+        /** The application's clock, which the retention's declarations read. */
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 
     @ParameterizedTest(name = "{0}={1}")
