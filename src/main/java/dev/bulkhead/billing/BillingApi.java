@@ -14,8 +14,8 @@ public interface BillingApi {
 
     Optional<BillingSummary> findSummary(UserId userId);
 
-    /** The most references {@link #findCharges} answers in one call. */
-    int MAX_BATCH_SIZE = 100;
+    /** The most references {@link #findCharges} answers in one call: a paged job's page of orders (ADR 0034). */
+    int MAX_BATCH_SIZE = 1000;
 
     /** What became of each charge reference billing has seen, in one query; unknown references are left out. */
     List<ChargeView> findCharges(Collection<UUID> chargeReferences);

@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public interface UserApi {
 
-    /** The most ids {@link #findAllById} answers in one call. */
-    int MAX_BATCH_SIZE = 100;
+    /**
+     * The most ids {@link #findAllById} answers in one call, and the most users {@link #findPageAfter} does: a paged
+     * job's page (ADR 0034). Over HTTP (ADR 0027) they travel in a request body.
+     */
+    int MAX_BATCH_SIZE = 1000;
 
     Optional<UserView> findById(UserId id);
 

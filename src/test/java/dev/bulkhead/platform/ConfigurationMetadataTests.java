@@ -46,7 +46,7 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "bulkhead.billing.currency")).containsEntry("defaultValue", "EUR");
         assertThat(property(metadata, "bulkhead.events.max-pending-deliveries")).containsEntry("defaultValue", 2000);
         assertThat(property(metadata, "bulkhead.reconciliation.interval")).containsEntry("defaultValue", "10m");
-        assertThat(property(metadata, "bulkhead.jobs.page-size")).containsEntry("defaultValue", 100);
+        assertThat(property(metadata, "bulkhead.jobs.page-size")).containsEntry("defaultValue", 1000);
         assertThat(property(metadata, "bulkhead.jobs.pause-between-pages")).containsEntry("defaultValue", "0ms");
         assertThat(property(metadata, "bulkhead.jobs.progress-log-interval")).containsEntry("defaultValue", "10s");
         assertThat(property(metadata, "bulkhead.jobs.resume-check-interval")).containsEntry("defaultValue", "1m");

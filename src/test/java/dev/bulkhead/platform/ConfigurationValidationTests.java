@@ -25,6 +25,12 @@ class ConfigurationValidationTests {
     @Configuration(proxyBeanMethods = false)
     @ConfigurationPropertiesScan("dev.bulkhead")
     static class Records {
+
+        /** The application's clock, which the retention's declarations read. */
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -48,7 +54,7 @@ class ConfigurationValidationTests {
             bulkhead.retention.received-messages  | 0s    | must be longer than or equal to 1 minute
             bulkhead.idempotency.window           | 0s    | must be longer than or equal to 1 minute
             bulkhead.jobs.page-size               | 0     | must be greater than or equal to 1
-            bulkhead.jobs.page-size               | 101   | must be less than or equal to 100
+            bulkhead.jobs.page-size               | 1001  | must be less than or equal to 1000
             bulkhead.jobs.pause-between-pages     | -1s   | must be longer than or equal to 0
             bulkhead.jobs.progress-log-interval   | 0s    | must be longer than or equal to 1 second
             bulkhead.jobs.resume-check-interval   | 0s    | must be longer than or equal to 1 second

@@ -100,10 +100,7 @@ class OrderHistoryRebuild implements PagedJob {
         List<OrderHistoryEntry> entries = source.expected(page);
         String next = page.isEmpty() ? FILL + (after == null ? "" : after.value()) : FILL + page.get(page.size() - 1).id().value();
         return new HistoryPage(() -> {
-            String table = building();
-            for (int i = 0; i < page.size(); i++) {
-                store.rebuilt(table, entries.get(i), statusAt(page.get(i)), readFrom);
-            }
+            store.rebuilt(building(), entries, page.stream().map(OrderHistoryRebuild::statusAt).toList(), readFrom);
             return new Applied(page.size(), 0, page.size());
         }, next, page.size() < size);
     }

@@ -91,20 +91,15 @@ class OrderHistoryReconciliation implements Reconciliation {
         List<OrderId> gone = ids.stream().filter(id -> !known.contains(id)).toList();
         String next = ids.isEmpty() ? ORPHANS + (after.equals(FIRST) ? "" : after) : ORPHANS + ids.get(ids.size() - 1).value();
         return new HistoryPage(() -> {
-            gone.forEach(store::delete);
+            store.delete(gone);
             return new Applied(ids.size(), gone.size(), gone.size());
         }, next, ids.size() < size);
     }
 
     private long replaceDrifted(List<OrderHistoryEntry> expected) {
-        long drifted = 0;
         Map<OrderId, OrderHistoryEntry> actual = store.byIds(expected.stream().map(OrderHistoryEntry::orderId).toList());
-        for (OrderHistoryEntry entry : expected) {
-            if (!entry.equals(actual.get(entry.orderId()))) {
-                store.replace(entry);
-                drifted++;
-            }
-        }
-        return drifted;
+        List<OrderHistoryEntry> drifted = expected.stream().filter(entry -> !entry.equals(actual.get(entry.orderId()))).toList();
+        store.replaceAll(drifted);
+        return drifted.size();
     }
 }

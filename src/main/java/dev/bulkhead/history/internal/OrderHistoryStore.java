@@ -125,35 +125,48 @@ class OrderHistoryStore {
         }
     }
 
-    /** Replaces a row of the active table with what the owning modules say, for reconciliation. */
-    void replace(OrderHistoryEntry entry) {
+    /**
+     * Replaces rows of the active table with what the owning modules say, for reconciliation: one statement for the
+     * whole page, whatever its size.
+     */
+    void replaceAll(List<OrderHistoryEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 INSERT INTO %s (order_id, user_id, customer_name, customer_email, status, status_at, currency,
                     total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, now(), ?, ?, ?, ?, ?, ?, now())
+                SELECT r.order_id, r.user_id, r.customer_name, r.customer_email, r.status, now(), r.currency, r.total_minor,
+                    r.paid_minor, r.refunded_minor, r.failure_reason, r.placed_at, now()
+                FROM %s
                 ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id, customer_name = EXCLUDED.customer_name,
                     customer_email = EXCLUDED.customer_email, status = EXCLUDED.status, status_at = EXCLUDED.status_at,
                     currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, paid_minor = EXCLUDED.paid_minor,
                     refunded_minor = EXCLUDED.refunded_minor, failure_reason = EXCLUDED.failure_reason,
-                    placed_at = EXCLUDED.placed_at, updated_at = now()""".formatted(tables.current().activeTable()))
-                .params(entry.orderId().value(), entry.userId().value(), entry.customerName(), entry.customerEmail(),
-                        entry.status().name(), entry.total().currency(), entry.total().minorUnits(), entry.paid().minorUnits(),
-                        entry.refunded().minorUnits(), entry.failureReason(), Timestamp.from(entry.placedAt()))
+                    placed_at = EXCLUDED.placed_at, updated_at = now()""".formatted(tables.current().activeTable(), PageColumns.UNNEST))
+                .paramSource(PageColumns.of(entries, null).parameters())
                 .update();
     }
 
     /**
-     * Writes a rebuilt row into the table being built, without losing what the projection wrote there since the row
-     * was read from the owning modules ({@code readFrom}, database time taken before that read; ADR 0034). A row the
-     * projection last touched before then is replaced: the read saw everything its events said. A row it touched
-     * since keeps what the projection knows and takes from the rebuild only what it lacks; its status is whichever
-     * is newer by the time of the change, and money taken or given back only grows.
+     * Writes a page of rebuilt rows into the table being built, in one statement, without losing what the projection
+     * wrote there since the rows were read from the owning modules ({@code readFrom}, database time taken before that
+     * read; ADR 0034). A row the projection last touched before then is replaced: the read saw everything its events
+     * said. A row it touched since keeps what the projection knows and takes from the rebuild only what it lacks; its
+     * status is whichever is newer by the time of the change, and money taken or given back only grows.
+     *
+     * @param statusAt for each entry, when its order reached its status
      */
-    void rebuilt(String table, OrderHistoryEntry entry, Instant statusAt, Instant readFrom) {
+    void rebuilt(String table, List<OrderHistoryEntry> entries, List<Instant> statusAt, Instant readFrom) {
+        if (entries.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 INSERT INTO order_history.%1$s AS t (order_id, user_id, customer_name, customer_email, status, status_at, currency,
                     total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
-                VALUES (:order, :user, :name, :email, :status, :statusAt, :currency, :total, :paid, :refunded, :failure, :placed, now())
+                SELECT r.order_id, r.user_id, r.customer_name, r.customer_email, r.status, r.status_at, r.currency, r.total_minor,
+                    r.paid_minor, r.refunded_minor, r.failure_reason, r.placed_at, now()
+                FROM %2$s
                 ON CONFLICT (order_id) DO UPDATE SET
                     user_id = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.user_id ELSE COALESCE(t.user_id, EXCLUDED.user_id) END,
                     customer_name = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.customer_name
@@ -169,20 +182,8 @@ class OrderHistoryStore {
                         ELSE GREATEST(t.refunded_minor, EXCLUDED.refunded_minor) END,
                     failure_reason = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.failure_reason
                         ELSE COALESCE(t.failure_reason, EXCLUDED.failure_reason) END,
-                    updated_at = now()""".formatted(table))
-                .param("order", entry.orderId().value())
-                .param("user", entry.userId().value())
-                .param("name", entry.customerName())
-                .param("email", entry.customerEmail())
-                .param("status", entry.status().name())
-                .param("statusAt", Timestamp.from(statusAt))
-                .param("currency", entry.total().currency())
-                .param("total", entry.total().minorUnits())
-                .param("paid", entry.paid().minorUnits())
-                .param("refunded", entry.refunded().minorUnits())
-                .param("failure", entry.failureReason())
-                .param("placed", Timestamp.from(entry.placedAt()))
-                .param("readFrom", Timestamp.from(readFrom))
+                    updated_at = now()""".formatted(table, PageColumns.UNNEST))
+                .paramSource(PageColumns.of(entries, statusAt).parameters().addValue("readFrom", Timestamp.from(readFrom)))
                 .update();
     }
 
@@ -191,8 +192,13 @@ class OrderHistoryStore {
         return jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
     }
 
-    void delete(OrderId orderId) {
-        jdbc.sql("DELETE FROM " + tables.current().activeTable() + " WHERE order_id = ?").param(orderId.value()).update();
+    /** Removes rows of the active table, for reconciliation: one statement for the whole page. */
+    void delete(List<OrderId> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM " + tables.current().activeTable() + " WHERE order_id = ANY(?)")
+                .param(orderIds.stream().map(OrderId::value).toArray(UUID[]::new)).update();
     }
 
     /** The first rows (by id) of a table a rebuild is about to fill, to empty it a page at a time. */

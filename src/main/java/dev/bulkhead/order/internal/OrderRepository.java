@@ -20,10 +20,6 @@ interface OrderRepository extends JpaRepository<Order, UUID> {
 
     List<Order> findAllByOrderByPlacedAtDesc(Pageable page);
 
-    List<Order> findAllByOrderByIdAsc(Limit limit);
-
-    List<Order> findByIdGreaterThanOrderByIdAsc(UUID after, Limit limit);
-
     /**
      * Locks the order row until the transaction ends. Every change of an order's status goes through
      * here, so a payment event, a cancellation and the expiry job (on any instance) see each other's

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,13 +35,16 @@ class OrderService implements OrderApi {
     private final OrderPlacement placement;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final OrderViews views;
 
-    OrderService(OrderRepository orders, UserApi users, OrderPlacement placement, ApplicationEventPublisher events, Clock clock) {
+    OrderService(OrderRepository orders, UserApi users, OrderPlacement placement, ApplicationEventPublisher events, Clock clock,
+            OrderViews views) {
         this.orders = orders;
         this.users = users;
         this.placement = placement;
         this.events = events;
         this.clock = clock;
+        this.views = views;
     }
 
     /** {@link #place} once per {@code Idempotency-Key}: a retry gets the first result and creates nothing. */
@@ -113,18 +115,22 @@ class OrderService implements OrderApi {
     @PublishedQuery
     public List<OrderView> findAllById(Collection<OrderId> ids) {
         Caller.requireStaff("orders of many customers");
-        requireValidPage(0, Math.max(1, ids.size()));
-        return orders.findAllById(ids.stream().map(OrderId::value).toList()).stream().map(Order::toView).toList();
+        requireValidBatch(Math.max(1, ids.size()));
+        return views.byIds(ids.stream().map(OrderId::value).distinct().toList());
     }
 
     @Override
     @PublishedQuery
     public List<OrderView> findPageAfter(OrderId after, int limit) {
         Caller.requireStaff("every order");
-        requireValidPage(0, limit);
-        Limit page = Limit.of(limit);
-        List<Order> found = after == null ? orders.findAllByOrderByIdAsc(page) : orders.findByIdGreaterThanOrderByIdAsc(after.value(), page);
-        return found.stream().map(Order::toView).toList();
+        requireValidBatch(limit);
+        return views.pageAfter(after, limit);
+    }
+
+    private static void requireValidBatch(int size) {
+        if (size < 1 || size > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_BATCH_SIZE);
+        }
     }
 
     private static void requireValidPage(int page, int size) {

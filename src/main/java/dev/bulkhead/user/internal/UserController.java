@@ -1,7 +1,6 @@
 package dev.bulkhead.user.internal;
 
 import dev.bulkhead.platform.RejectedRequest;
-import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import jakarta.validation.Valid;
@@ -45,7 +44,13 @@ class UserController {
         return users.findById(new UserId(id)).orElseThrow(() -> RejectedRequest.notFound("user", id));
     }
 
-    /** Many users in one query: {@code ?ids=a,b,c}, at most {@value UserApi#MAX_BATCH_SIZE}; unknown ids are left out. */
+    /**
+     * The most ids one {@code GET ?ids=} names: they travel in the request line, which the server caps at a few
+     * kilobytes; the published query takes more, in a body.
+     */
+    static final int MAX_IDS_PER_REQUEST = 100;
+
+    /** Many users in one query: {@code ?ids=a,b,c}, at most {@value #MAX_IDS_PER_REQUEST}; unknown ids are left out. */
     @GetMapping(params = "ids")
     List<UserView> getMany(@RequestParam("ids") String ids) {
         return users.findAllById(parseIds(ids));
@@ -66,8 +71,8 @@ class UserController {
         if (raw.isBlank()) {
             throw RejectedRequest.badRequest("ids", "must list at least one user id");
         }
-        if (parts.length > UserApi.MAX_BATCH_SIZE) {
-            throw RejectedRequest.badRequest("ids", "at most " + UserApi.MAX_BATCH_SIZE + " ids per request, got " + parts.length);
+        if (parts.length > MAX_IDS_PER_REQUEST) {
+            throw RejectedRequest.badRequest("ids", "at most " + MAX_IDS_PER_REQUEST + " ids per request, got " + parts.length);
         }
         Set<UserId> ids = new LinkedHashSet<>();
         for (String part : parts) {

@@ -11,6 +11,7 @@ import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderApi;
+import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderPlaced;
 import dev.bulkhead.order.OrderStatus;
 import dev.bulkhead.order.OrderStatusChanged;
@@ -21,6 +22,7 @@ import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -232,6 +234,29 @@ class OrderModuleTests {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
         definition.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return definition;
+    }
+
+    @Test
+    void the_batch_queries_read_with_sql_what_the_entity_shows_and_answer_at_most_a_thousand(Scenario scenario) {
+        UserId customer = activeCustomer();
+        OrderView twoLines = orders.place(customer, "EUR", List.of(new OrderLine("BOOK-1", 2, 500), new OrderLine("PEN-9", 1, 120)));
+        OrderView settled = orders.place(customer, "EUR", List.of(new OrderLine("BOOK-2", 1, 700)));
+        scenario.publish(new PaymentCompleted(UUID.randomUUID(), UUID.randomUUID(), settled.id().value(), customer, settled.total(),
+                        Instant.now()))
+                .andWaitForStateChange(() -> api.findById(settled.id()).orElseThrow(), o -> o.status() == OrderStatus.PAID)
+                .andVerify(paid -> assertThat(paid.timeline()).hasSize(2));
+        List<OrderView> byEntity = List.of(api.findById(twoLines.id()).orElseThrow(), api.findById(settled.id()).orElseThrow());
+
+        assertThat(api.findAllById(List.of(twoLines.id(), settled.id(), new OrderId(UUID.randomUUID()))))
+                .containsExactlyInAnyOrderElementsOf(byEntity);
+        List<OrderView> all = new ArrayList<>();
+        for (List<OrderView> page = api.findPageAfter(null, 1); !page.isEmpty(); page = api.findPageAfter(page.get(0).id(), 1)) {
+            all.addAll(page);
+        }
+        assertThat(all).containsAll(byEntity);
+        assertThat(all).extracting(OrderView::id).doesNotHaveDuplicates(); // each page starts after the last
+        assertThat(api.findPageAfter(null, OrderApi.MAX_BATCH_SIZE)).hasSizeLessThanOrEqualTo(OrderApi.MAX_BATCH_SIZE);
+        assertThatThrownBy(() -> api.findPageAfter(null, OrderApi.MAX_BATCH_SIZE + 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private UserId activeCustomer() {

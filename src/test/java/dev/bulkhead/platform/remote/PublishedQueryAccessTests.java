@@ -115,7 +115,8 @@ class PublishedQueryAccessTests {
 
     @Test
     void aRefusedArgumentIsA400MarkedAsTheModulesRefusal() {
-        MvcTestResult answer = query(FIND_PAGE, "[null, 1000]", serviceTokens.forModule("billing"), null);
+        MvcTestResult answer = query(FIND_PAGE, "[null, " + (dev.bulkhead.user.UserApi.MAX_BATCH_SIZE + 1) + "]",
+                serviceTokens.forModule("billing"), null);
 
         assertThat(answer).hasStatus(400).hasHeader(PublishedQueryEndpoint.REFUSED_BY, "UserApi.findPageAfter");
     }
