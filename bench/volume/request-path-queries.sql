@@ -81,9 +81,18 @@ select o1_0.id from orders.orders o1_0 where o1_0.status = 'PENDING_PAYMENT' and
 order by o1_0.placed_at fetch first 100 rows only;
 
 -- query: order.page-after
--- source: OrderRepository.findByIdGreaterThanOrderByIdAsc (rebuild and reconciliation of the order history, page by page)
-select o1_0.id, o1_0.currency, o1_0.placed_at, o1_0.status, o1_0.total_minor, o1_0.user_id, o1_0.version
-from orders.orders o1_0 where o1_0.id > :order order by o1_0.id fetch first 100 rows only;
+-- source: OrderViews.pageAfter (rebuild and reconciliation of the order history, a page of 1,000 at a time)
+SELECT id, user_id, status, currency, total_minor, placed_at FROM orders.orders WHERE id > :order ORDER BY id LIMIT 1000;
+
+-- query: order.page-lines
+-- source: OrderViews.complete, the lines of a page's orders in one statement
+SELECT order_id, sku, quantity, unit_price_minor FROM orders.order_lines WHERE order_id = ANY(array[:order, :other_order]::uuid[])
+ORDER BY order_id, line_no;
+
+-- query: order.page-timelines
+-- source: OrderViews.complete, the timelines of a page's orders in one statement
+SELECT order_id, from_status, to_status, occurred_at, cause, cause_event_id FROM orders.order_transitions
+WHERE order_id = ANY(array[:order, :other_order]::uuid[]) ORDER BY order_id, seq;
 
 -- query: billing.account-for-update
 -- source: AccountRepository.findForUpdate (every charge, refund and top-up)

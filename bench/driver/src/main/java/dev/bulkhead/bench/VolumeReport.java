@@ -251,7 +251,8 @@ final class VolumeReport {
         md.append("## 4. Request-path statements on the volume (EXPLAIN ANALYZE)\n\n")
                 .append("Each statement of `bench/volume/request-path-queries.sql` (the list `RequestPathIndexTests` also checks in "
                         + "`./mvnw verify`), run twice with `EXPLAIN (ANALYZE, BUFFERS, VERBOSE)` on the volume in a transaction "
-                        + "rolled back; the second run's figures. \"Seq scan\" names a large table read sequentially.\n\n")
+                        + "rolled back; the second run's figures. \"Seq scan\" names a large table read sequentially (a table holding fewer "
+                        + "than 10,000 rows when explained, such as the read model's second table before a rebuild, is not judged).\n\n")
                 .append("| statement | plan (scan nodes) | time | buffers | rows removed by filter | seq scan | |\n|---|---|---|---|---|---|---|\n");
         for (RequestPathPlans.Plan plan : plans) {
             String verdict = plan.query().bulk() != null ? "bulk, not a request path"
