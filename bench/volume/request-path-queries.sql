@@ -28,9 +28,12 @@ select count(u1_0.id) > 0 from users.users u1_0 where lower(u1_0.email) = lower(
 select u1_0.id, u1_0.active, u1_0.email, u1_0.name, u1_0.registered_at, u1_0.version from users.users u1_0 where u1_0.id = :customer;
 
 -- query: user.by-ids
--- source: UserRepository.findAllById (order listings fetch a page's customers in one call)
-select u1_0.id, u1_0.active, u1_0.email, u1_0.name, u1_0.registered_at, u1_0.version from users.users u1_0
-where u1_0.id in (:customer, :other_customer);
+-- source: UserViews.byIds (UserApi.findAllById: order listings fetch a page's customers in one call, the history jobs a page's)
+SELECT id, email, name, active, registered_at FROM users.users WHERE id = ANY(array[:customer, :other_customer]::uuid[]);
+
+-- query: user.page-after
+-- source: UserViews.pageAfter (UserApi.findPageAfter: the reconciliation of billing's copy of the users, 1,000 at a time)
+SELECT id, email, name, active, registered_at FROM users.users WHERE id > :customer ORDER BY id LIMIT 1000;
 
 -- query: order.by-id
 -- source: OrderRepository.findById with its timeline (GET /v1/orders/{id}, findForUpdate on cancel)
@@ -80,17 +83,23 @@ SELECT request_hash, result_json FROM orders.idempotency_keys WHERE caller = :or
 select o1_0.id from orders.orders o1_0 where o1_0.status = 'PENDING_PAYMENT' and o1_0.placed_at < now() - interval '15 minutes'
 order by o1_0.placed_at fetch first 100 rows only;
 
--- query: order.page-after
--- source: OrderViews.pageAfter (rebuild and reconciliation of the order history, a page of 1,000 at a time)
-SELECT id, user_id, status, currency, total_minor, placed_at FROM orders.orders WHERE id > :order ORDER BY id LIMIT 1000;
+-- query: order.summaries-after
+-- source: OrderViews.summariesAfter (OrderApi.findSummariesAfter: rebuild and reconciliation of the order history, 1,000 at a time)
+SELECT o.id, o.user_id, o.status, o.currency, o.total_minor, o.placed_at,
+    coalesce((SELECT t.occurred_at FROM orders.order_transitions t WHERE t.order_id = o.id
+              ORDER BY t.seq DESC LIMIT 1), o.placed_at) AS status_at
+FROM orders.orders o
+WHERE o.id > :order
+ORDER BY o.id
+LIMIT 1000;
 
 -- query: order.page-lines
--- source: OrderViews.complete, the lines of a page's orders in one statement
+-- source: OrderViews.complete, the lines of a batch of orders in one statement (OrderApi.findAllById)
 SELECT order_id, sku, quantity, unit_price_minor FROM orders.order_lines WHERE order_id = ANY(array[:order, :other_order]::uuid[])
 ORDER BY order_id, line_no;
 
 -- query: order.page-timelines
--- source: OrderViews.complete, the timelines of a page's orders in one statement
+-- source: OrderViews.complete, the timelines of a batch of orders in one statement (OrderApi.findAllById)
 SELECT order_id, from_status, to_status, occurred_at, cause, cause_event_id FROM orders.order_transitions
 WHERE order_id = ANY(array[:order, :other_order]::uuid[]) ORDER BY order_id, seq;
 
@@ -120,14 +129,12 @@ select p1_0.id, p1_0.amount_minor, p1_0.charge_reference, p1_0.currency, p1_0.fa
        p1_0.user_id from billing.payments p1_0 where p1_0.charge_reference = :order;
 
 -- query: billing.charges
--- source: PaymentRepository.findByChargeReferenceIn (BillingApi.findCharges: order history rebuild and reconciliation)
-select p1_0.id, p1_0.amount_minor, p1_0.charge_reference, p1_0.currency, p1_0.failure_reason, p1_0.occurred_at, p1_0.status,
-       p1_0.user_id from billing.payments p1_0 where p1_0.charge_reference in (:order, :other_order);
-
--- query: billing.refund-sums
--- source: LedgerRepository.sumRefundsByChargeReference (BillingApi.findCharges)
-select l1_0.charge_reference, sum(l1_0.amount_minor) from billing.ledger_entries l1_0
-where l1_0.kind = 'REFUND' and l1_0.charge_reference in (:order, :other_order) group by l1_0.charge_reference;
+-- source: ChargeViews.byReferences (BillingApi.findCharges: order history rebuild and reconciliation, with each refund sum)
+SELECT p.charge_reference, p.status, p.amount_minor, p.currency, p.failure_reason,
+    coalesce((SELECT sum(l.amount_minor) FROM billing.ledger_entries l
+              WHERE l.kind = 'REFUND' AND l.charge_reference = p.charge_reference), 0) AS refunded_minor
+FROM billing.payments p
+WHERE p.charge_reference = ANY(array[:order, :other_order]::uuid[]);
 
 -- query: billing.inbox-mark
 -- source: BillingInbox.firstDelivery (every charge and refund request, every user event)
@@ -138,9 +145,9 @@ on conflict do nothing;
 -- source: BillingIdempotencyKeys.find (a top-up retried with the same Idempotency-Key)
 SELECT request_hash, result_json FROM billing.idempotency_keys WHERE caller = :topup_key_caller AND key = :topup_key;
 
--- query: billing.user-ids-after
--- source: AccountRepository.findUserIdsAfter (the reconciliation of billing's copy of the users, page by page)
-select a1_0.user_id from billing.accounts a1_0 where a1_0.user_id > :customer order by a1_0.user_id fetch first 100 rows only;
+-- query: billing.copies-in-range
+-- source: UserCopyRepairs.copiesIn (the reconciliation of billing's copy of the users, a range of 1,000 users at a time)
+SELECT user_id, email, name, active, opened_at FROM billing.accounts WHERE user_id > :customer AND user_id <= :customer_page_end;
 
 -- query: history.newest
 -- source: OrderHistoryStore.search without filters (GET /v1/support/order-history)
@@ -201,6 +208,12 @@ ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
 -- source: OrderHistoryStore.byIds (reconciliation of the order history, page by page)
 SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
        failure_reason, placed_at FROM order_history.orders WHERE order_id = ANY(array[:order, :other_order]::uuid[]);
+
+-- query: history.leftovers-in-range
+-- source: OrderHistoryStore.removeLeftovers (rebuild and reconciliation: rows of a range whose order the range's read did not return)
+DELETE FROM order_history.orders t
+WHERE t.order_id > :order AND t.order_id <= :order_page_end AND t.updated_at < now()
+  AND NOT EXISTS (SELECT 1 FROM unnest(CAST(array[:order, :other_order]::uuid[] AS uuid[])) AS kept(order_id) WHERE kept.order_id = t.order_id);
 
 -- query: history.customer-renamed
 -- source: OrderHistoryStore.renamed (every UserRenamed)
@@ -331,12 +344,17 @@ ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now(
 
 -- parameters
 -- One value of the generated data for each ":name" above: a customer with orders, one of their orders, an
--- idempotency key of each module, a publication and its event.
+-- idempotency key of each module, a publication and its event, where a job's page after them ends.
 SELECT o.user_id::text AS customer,
        (SELECT id FROM users.users WHERE id <> o.user_id LIMIT 1)::text AS other_customer,
        (SELECT email FROM users.users WHERE id = o.user_id) AS email,
        o.id::text AS "order",
        (SELECT id FROM orders.orders WHERE id <> o.id LIMIT 1)::text AS other_order,
+       -- where a page of 1,000 that starts after the customer or the order ends (the last id when fewer follow)
+       coalesce((SELECT id FROM users.users WHERE id > o.user_id ORDER BY id OFFSET 999 LIMIT 1),
+                (SELECT id FROM users.users ORDER BY id DESC LIMIT 1))::text AS customer_page_end,
+       coalesce((SELECT id FROM orders.orders WHERE id > o.id ORDER BY id OFFSET 999 LIMIT 1),
+                (SELECT id FROM orders.orders ORDER BY id DESC LIMIT 1))::text AS order_page_end,
        (SELECT caller FROM orders.idempotency_keys LIMIT 1) AS order_key_caller,
        (SELECT key FROM orders.idempotency_keys LIMIT 1) AS order_key,
        (SELECT caller FROM billing.idempotency_keys LIMIT 1) AS topup_key_caller,

@@ -12,7 +12,7 @@ public interface OrderApi {
     int MAX_PAGE_SIZE = 100;
 
     /**
-     * The most orders {@link #findAllById} and {@link #findPageAfter} answer in one call: a paged job's page (ADR 0034).
+     * The most orders {@link #findAllById} and {@link #findSummariesAfter} answer in one call: a paged job's page (ADR 0034).
      * Over HTTP (ADR 0027) the ids travel in a request body and a thousand orders answer in well under a megabyte.
      */
     int MAX_BATCH_SIZE = 1000;
@@ -26,8 +26,8 @@ public interface OrderApi {
     List<OrderView> findByUser(UserId userId, int page, int size);
 
     /**
-     * Every order, a page at a time in id order: those after {@code after} (from the start when
-     * null), at most {@code limit} (≤ {@link #MAX_BATCH_SIZE}). For jobs that compare or rebuild copies.
+     * Every order's summary, a page at a time in id order: those after {@code after} (from the start when null), at
+     * most {@code limit} (≤ {@link #MAX_BATCH_SIZE}). For jobs that compare or rebuild copies; one statement a call.
      */
-    List<OrderView> findPageAfter(OrderId after, int limit);
+    List<OrderSummary> findSummariesAfter(OrderId after, int limit);
 }

@@ -39,6 +39,15 @@ public interface PagedJob {
      */
     Page nextPage(@Nullable String cursor, int size);
 
+    /**
+     * Whether the platform may read the next page while the current one is applied, on another thread: only when
+     * {@link #nextPage} never depends on what the pages before it wrote (a page that is a range of the source, written
+     * into the range of the copy, does not; a page that takes "the first rows left" does).
+     */
+    default boolean readsAhead() {
+        return false;
+    }
+
     /** Finishes a run after its last page; in the transaction that marks the checkpoint complete. */
     default void complete() {
     }

@@ -77,10 +77,6 @@ class Account implements Persistable<UUID> {
         return Money.of(balanceMinor, currency);
     }
 
-    boolean copyDiffersFrom(String sourceEmail, String sourceName, boolean sourceActive) {
-        return !email.equals(sourceEmail) || !name.equals(sourceName) || active != sourceActive;
-    }
-
     /** Brings the copy of the user's fields back in line with the user module. */
     void copyFrom(String sourceEmail, String sourceName, boolean sourceActive) {
         this.email = sourceEmail;

@@ -12,10 +12,8 @@ import java.time.Clock;
 import dev.bulkhead.billing.ChargeView;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +25,14 @@ class AccountService implements BillingApi {
     private final AccountRepository accounts;
     private final LedgerRepository ledger;
     private final PaymentRepository payments;
+    private final ChargeViews charges;
     private final Clock clock;
     private final Idempotency idempotency;
     private final BillingIdempotencyKeys idempotencyKeys;
 
-    AccountService(AccountRepository accounts, LedgerRepository ledger, PaymentRepository payments, Clock clock,
-            Idempotency idempotency, BillingIdempotencyKeys idempotencyKeys) {
+    AccountService(AccountRepository accounts, LedgerRepository ledger, PaymentRepository payments, ChargeViews charges,
+            Clock clock, Idempotency idempotency, BillingIdempotencyKeys idempotencyKeys) {
+        this.charges = charges;
         this.idempotency = idempotency;
         this.idempotencyKeys = idempotencyKeys;
         this.accounts = accounts;
@@ -81,11 +81,7 @@ class AccountService implements BillingApi {
         if (chargeReferences.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Long> refunds = ledger.sumRefundsByChargeReference(chargeReferences).stream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> ((Number) row[1]).longValue()));
-        return payments.findByChargeReferenceIn(chargeReferences).stream()
-                .map(payment -> payment.toCharge(refunds.getOrDefault(payment.chargeReference(), 0L)))
-                .toList();
+        return charges.byReferences(chargeReferences);
     }
 
     private BillingSummary summaryOf(Account account) {

@@ -1,7 +1,6 @@
 package dev.bulkhead.billing.internal;
 
 import dev.bulkhead.billing.BillingSummary;
-import dev.bulkhead.billing.ChargeView;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.user.UserId;
@@ -89,9 +88,9 @@ class Payment extends InsertedOnce {
         return chargeReference;
     }
 
-    ChargeView toCharge(long refundedMinor) {
-        return new ChargeView(chargeReference, status == Status.COMPLETED || status == Status.REFUNDED, Money.of(amountMinor, currency),
-                Money.of(refundedMinor, currency), failureReason);
+    /** Whether a payment in this status took the customer's money (a refund gives it back later, in the ledger). */
+    static boolean moneyTaken(Status status) {
+        return status == Status.COMPLETED || status == Status.REFUNDED;
     }
 
     Status status() {

@@ -1,6 +1,5 @@
 package dev.bulkhead.billing.internal;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +13,4 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
     Optional<Payment> findByChargeReference(UUID chargeReference);
 
     List<Payment> findByUserIdOrderByOccurredAtDesc(UUID userId, Limit limit);
-
-    List<Payment> findByChargeReferenceIn(Collection<UUID> chargeReferences);
 }

@@ -4,45 +4,46 @@ import dev.bulkhead.platform.Reconciliation;
 import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Compares billing's copy of the users (the account's email, name and active flag) with the user module, a page of
- * users at a time, and repairs what drifted: a missing account is opened, changed fields are copied again. Then,
- * a page of accounts at a time, accounts of users the user module no longer knows are counted and logged, never
- * deleted: their ledger is financial history. Each page is one billing transaction with the job's checkpoint; the
- * user module is asked outside it (ADR 0027, ADR 0034).
+ * Compares billing's copy of the users (the account's email, name and active flag) with the user module, a range of
+ * users by id at a time, and repairs what drifted: a missing account is opened, changed fields are copied again.
+ * Accounts in the range of users the user module no longer knows are counted and logged, never deleted: their ledger
+ * is financial history. Each page is one billing transaction with the job's checkpoint; the user module is asked
+ * outside it (ADR 0027, ADR 0034). A page is read without looking at what the pages before it wrote, so the platform
+ * may read it while the page before it is applied.
  *
- * <p>The cursor is {@code users:<last user id>} in the first phase and {@code orphans:<last user id>} in the second.
+ * <p>The cursor is {@code users:<last user id>}.
  */
 @Component
 class UserCopyReconciliation implements Reconciliation {
 
     static final String USERS = "users:";
-    static final String ORPHANS = "orphans:";
     private static final Logger log = LoggerFactory.getLogger(UserCopyReconciliation.class);
 
     private final UserApi users;
     private final AccountRepository accounts;
     private final UserCopyRepairs repairs;
+    private final Clock clock;
     private final TransactionTemplate transaction;
 
-    UserCopyReconciliation(UserApi users, AccountRepository accounts, UserCopyRepairs repairs,
+    UserCopyReconciliation(UserApi users, AccountRepository accounts, UserCopyRepairs repairs, Clock clock,
             PlatformTransactionManager transactions) {
         this.users = users;
         this.accounts = accounts;
         this.repairs = repairs;
+        this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         // the router picks the module's connection from the transaction's name (ADR 0006)
         this.transaction.setName(UserCopyReconciliation.class.getName() + ".page");
@@ -58,47 +59,39 @@ class UserCopyReconciliation implements Reconciliation {
         return BillingSchema.NAME;
     }
 
+    /** Each page is a range of the source: reading it does not depend on the pages before it. */
+    @Override
+    public boolean readsAhead() {
+        return true;
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         return transaction.execute(status -> work.get());
     }
 
-    /** Every user once, then every account once; the accounts stand in for the users. */
+    /** Every user once; the accounts stand in for the users. */
     @Override
     public long estimateTotal() {
-        return 2 * inTransaction(accounts::count);
+        return inTransaction(accounts::count);
     }
 
+    /**
+     * A cursor other than {@code users:<id>} (none; {@code orphans:…}, left by a version that looked for orphans in a
+     * second pass) starts from the first user: comparing a range again changes nothing that is in line.
+     */
     @Override
     public Page nextPage(@Nullable String cursor, int size) {
-        if (cursor == null || cursor.startsWith(USERS)) {
-            return usersPage(cursor == null || cursor.equals(USERS) ? null : new UserId(UUID.fromString(cursor.substring(USERS.length()))),
-                    size);
-        }
-        String after = cursor.substring(ORPHANS.length());
-        return orphansPage(after.isEmpty() ? new UUID(0, 0) : UUID.fromString(after), size);
-    }
-
-    private Page usersPage(@Nullable UserId after, int size) {
+        String from = cursor != null && cursor.startsWith(USERS) ? cursor.substring(USERS.length()) : "";
+        UserId after = from.isEmpty() ? null : new UserId(UUID.fromString(from));
+        Instant readFrom = clock.instant();
         List<UserView> page = users.findPageAfter(after, size);
-        String next = page.size() < size ? ORPHANS : USERS + page.get(page.size() - 1).id().value();
+        UserId upTo = page.size() < size ? null : page.get(page.size() - 1).id();
         return new Paged(() -> {
-            long[] counts = repairs.repairPage(page);
-            return new Applied(page.size(), counts[0], counts[1]);
-        }, next, false);
-    }
-
-    /** Accounts whose user is gone: reported, not repaired. The nil UUID sorts first in PostgreSQL. */
-    private Page orphansPage(UUID after, int size) {
-        List<UUID> batch = inTransaction(() -> accounts.findUserIdsAfter(after, Limit.of(size)));
-        List<UserId> ids = batch.stream().map(UserId::new).toList();
-        Set<UserId> known = users.findAllById(ids).stream().map(UserView::id).collect(Collectors.toSet());
-        List<UserId> orphans = ids.stream().filter(id -> !known.contains(id)).toList();
-        String next = batch.isEmpty() ? ORPHANS + (after.equals(new UUID(0, 0)) ? "" : after) : ORPHANS + batch.get(batch.size() - 1);
-        return new Paged(() -> {
-            orphans.forEach(id -> log.warn("Billing account {} belongs to no user the user module knows", id));
-            return new Applied(batch.size(), orphans.size(), 0);
-        }, next, batch.size() < size);
+            UserCopyRepairs.Counts counts = repairs.repairRange(page, after, upTo, readFrom);
+            counts.orphans().forEach(id -> log.warn("Billing account {} belongs to no user the user module knows", id));
+            return new Applied(page.size(), counts.drifted() + counts.orphans().size(), counts.drifted());
+        }, USERS + (upTo == null ? from : upTo.value()), upTo == null);
     }
 
     private record Paged(Supplier<Applied> work, String cursorAfter, boolean last) implements Page {

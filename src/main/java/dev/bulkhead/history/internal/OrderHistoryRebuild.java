@@ -1,12 +1,7 @@
 package dev.bulkhead.history.internal;
 
-import dev.bulkhead.history.OrderHistoryEntry;
-import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderId;
-import dev.bulkhead.order.OrderView;
 import dev.bulkhead.platform.PagedJob;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -19,24 +14,23 @@ import org.springframework.stereotype.Component;
  * rebuilt row never overwrites what the projection wrote after the row was read ({@link OrderHistoryStore#rebuilt}).
  * Memory holds one page.
  *
- * <p>Phases and cursors: {@code clear} empties the table to be built (what an earlier model left there), a page of
- * rows per transaction; {@code fill:<last order id>} fills it.
+ * <p>Each page is a range of orders by id ({@link SourceRange}): its rows are written, and what an earlier model left
+ * in that range of the table for orders that no longer exist is removed in the same transaction, so the table needs no
+ * emptying first. The cursor is {@code fill:<last order id>}. A page is read without looking at what the pages before it
+ * wrote, so the platform may read it while the page before it is applied.
  */
 @Component
 class OrderHistoryRebuild implements PagedJob {
 
-    static final String CLEAR = "clear";
     static final String FILL = "fill:";
 
-    private final OrderApi orders;
     private final OrderHistorySource source;
     private final OrderHistoryStore store;
     private final ReadModelTables tables;
     private final HistoryTransactions transactions;
 
-    OrderHistoryRebuild(OrderApi orders, OrderHistorySource source, OrderHistoryStore store, ReadModelTables tables,
+    OrderHistoryRebuild(OrderHistorySource source, OrderHistoryStore store, ReadModelTables tables,
             HistoryTransactions transactions) {
-        this.orders = orders;
         this.source = source;
         this.store = store;
         this.tables = tables;
@@ -51,6 +45,12 @@ class OrderHistoryRebuild implements PagedJob {
     @Override
     public String schema() {
         return HistorySchema.NAME;
+    }
+
+    /** Each page is a range of the source: reading it does not depend on the pages before it. */
+    @Override
+    public boolean readsAhead() {
+        return true;
     }
 
     @Override
@@ -70,12 +70,13 @@ class OrderHistoryRebuild implements PagedJob {
         tables.startBuilding();
     }
 
+    /**
+     * A cursor other than {@code fill:<id>} (none; {@code clear}, left by a version that emptied the table first)
+     * starts from the first order: a range rewritten is rewritten the same.
+     */
     @Override
     public Page nextPage(@Nullable String cursor, int size) {
-        if (cursor == null || cursor.equals(CLEAR)) {
-            return clearPage(size);
-        }
-        String after = cursor.substring(FILL.length());
+        String after = cursor != null && cursor.startsWith(FILL) ? cursor.substring(FILL.length()) : "";
         return fillPage(after.isEmpty() ? null : new OrderId(UUID.fromString(after)), size);
     }
 
@@ -86,28 +87,16 @@ class OrderHistoryRebuild implements PagedJob {
         store.rebuiltNow();
     }
 
-    private Page clearPage(int size) {
-        List<UUID> ids = inTransaction(() -> store.firstIds(building(), size));
-        return new HistoryPage(() -> {
-            store.deleteAll(building(), ids);
-            return Applied.NOTHING;
-        }, ids.size() < size ? FILL : CLEAR, false);
-    }
-
     private Page fillPage(@Nullable OrderId after, int size) {
-        Instant readFrom = inTransaction(store::databaseNow);
-        List<OrderView> page = orders.findPageAfter(after, size);
-        List<OrderHistoryEntry> entries = source.expected(page);
-        String next = page.isEmpty() ? FILL + (after == null ? "" : after.value()) : FILL + page.get(page.size() - 1).id().value();
+        SourceRange range = source.range(after, size);
+        String next = FILL + (range.last() ? (after == null ? "" : after.value()) : range.upTo());
         return new HistoryPage(() -> {
-            store.rebuilt(building(), entries, page.stream().map(OrderHistoryRebuild::statusAt).toList(), readFrom);
-            return new Applied(page.size(), 0, page.size());
-        }, next, page.size() < size);
-    }
-
-    /** When the order reached its status: the last step of its timeline. */
-    private static Instant statusAt(OrderView order) {
-        return order.timeline().isEmpty() ? order.placedAt() : order.timeline().get(order.timeline().size() - 1).at();
+            String table = building();
+            store.removeLeftovers(table, range);
+            store.rebuilt(table, range);
+            int rows = range.entries().size();
+            return new Applied(rows, 0, rows);
+        }, next, range.last());
     }
 
     private String building() {

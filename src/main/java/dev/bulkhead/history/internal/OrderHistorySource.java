@@ -4,41 +4,65 @@ import dev.bulkhead.billing.BillingApi;
 import dev.bulkhead.billing.ChargeView;
 import dev.bulkhead.history.OrderHistoryEntry;
 import dev.bulkhead.kernel.Money;
-import dev.bulkhead.order.OrderView;
+import dev.bulkhead.order.OrderApi;
+import dev.bulkhead.order.OrderId;
+import dev.bulkhead.order.OrderSummary;
 import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * What the order history should say about a page of orders, according to the modules that own the
- * data: one batch call to the user module and one to billing per page.
+ * What the order history should say about a range of orders, according to the modules that own the data: one batch
+ * call each to the order module, the user module and billing per page, asked outside any transaction of this module
+ * (they may answer over HTTP, ADR 0027).
  */
 @Component
 class OrderHistorySource {
 
+    private final OrderApi orders;
     private final UserApi users;
     private final BillingApi billing;
+    private final OrderHistoryStore store;
+    private final HistoryTransactions transactions;
 
-    OrderHistorySource(UserApi users, BillingApi billing) {
+    OrderHistorySource(OrderApi orders, UserApi users, BillingApi billing, OrderHistoryStore store,
+            HistoryTransactions transactions) {
+        this.orders = orders;
         this.users = users;
         this.billing = billing;
+        this.store = store;
+        this.transactions = transactions;
     }
 
-    List<OrderHistoryEntry> expected(List<OrderView> orders) {
-        Map<UserId, UserView> customers = users.findAllById(orders.stream().map(OrderView::userId).distinct().toList()).stream()
+    /** The orders after {@code after} (from the first when null), at most {@code size}, and what they should say. */
+    SourceRange range(@Nullable OrderId after, int size) {
+        Instant readFrom = transactions.inTransaction(store::databaseNow);
+        List<OrderSummary> page = orders.findSummariesAfter(after, size);
+        UUID upTo = page.size() < size ? null : page.get(page.size() - 1).id().value();
+        return new SourceRange(after == null ? null : after.value(), upTo, readFrom, expected(page),
+                page.stream().map(OrderSummary::statusAt).toList());
+    }
+
+    private List<OrderHistoryEntry> expected(List<OrderSummary> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        Map<UserId, UserView> customers = users.findAllById(orders.stream().map(OrderSummary::userId).distinct().toList()).stream()
                 .collect(Collectors.toMap(UserView::id, Function.identity()));
         Map<UUID, ChargeView> charges = billing.findCharges(orders.stream().map(order -> order.id().value()).toList()).stream()
                 .collect(Collectors.toMap(ChargeView::chargeReference, Function.identity()));
         return orders.stream().map(order -> entry(order, customers.get(order.userId()), charges.get(order.id().value()))).toList();
     }
 
-    private static OrderHistoryEntry entry(OrderView order, UserView customer, ChargeView charge) {
+    private static OrderHistoryEntry entry(OrderSummary order, UserView customer, ChargeView charge) {
         Money none = Money.zero(order.total().currency());
         Money paid = charge != null && charge.completed() ? charge.amount() : none;
         Money refunded = charge != null ? charge.refunded() : none;

@@ -29,6 +29,7 @@ class OrderHistoryStore {
 
     static final String PROJECTION = "order-history";
 
+    private static final UUID FIRST = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL
     private static final String COLUMNS = "order_id, user_id, customer_name, customer_email, status, currency, total_minor, "
             + "paid_minor, refunded_minor, failure_reason, placed_at";
 
@@ -127,38 +128,41 @@ class OrderHistoryStore {
 
     /**
      * Replaces rows of the active table with what the owning modules say, for reconciliation: one statement for the
-     * whole page, whatever its size.
+     * whole page, whatever its size. A row the projection touched since {@code readFrom} is left alone: it knows more
+     * than the read that found it drifted, and the next run compares it again.
+     *
+     * @param statusAt for each entry, when its order reached its status
+     * @return the rows written
      */
-    void replaceAll(List<OrderHistoryEntry> entries) {
+    int replaceAll(List<OrderHistoryEntry> entries, List<Instant> statusAt, Instant readFrom) {
         if (entries.isEmpty()) {
-            return;
+            return 0;
         }
-        jdbc.sql("""
-                INSERT INTO %s (order_id, user_id, customer_name, customer_email, status, status_at, currency,
+        return jdbc.sql("""
+                INSERT INTO %s AS t (order_id, user_id, customer_name, customer_email, status, status_at, currency,
                     total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
-                SELECT r.order_id, r.user_id, r.customer_name, r.customer_email, r.status, now(), r.currency, r.total_minor,
+                SELECT r.order_id, r.user_id, r.customer_name, r.customer_email, r.status, r.status_at, r.currency, r.total_minor,
                     r.paid_minor, r.refunded_minor, r.failure_reason, r.placed_at, now()
                 FROM %s
                 ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id, customer_name = EXCLUDED.customer_name,
                     customer_email = EXCLUDED.customer_email, status = EXCLUDED.status, status_at = EXCLUDED.status_at,
                     currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, paid_minor = EXCLUDED.paid_minor,
                     refunded_minor = EXCLUDED.refunded_minor, failure_reason = EXCLUDED.failure_reason,
-                    placed_at = EXCLUDED.placed_at, updated_at = now()""".formatted(tables.current().activeTable(), PageColumns.UNNEST))
-                .paramSource(PageColumns.of(entries, null).parameters())
+                    placed_at = EXCLUDED.placed_at, updated_at = now()
+                WHERE t.updated_at < :readFrom""".formatted(tables.current().activeTable(), PageColumns.UNNEST))
+                .paramSource(PageColumns.of(entries, statusAt).parameters().addValue("readFrom", Timestamp.from(readFrom)))
                 .update();
     }
 
     /**
      * Writes a page of rebuilt rows into the table being built, in one statement, without losing what the projection
-     * wrote there since the rows were read from the owning modules ({@code readFrom}, database time taken before that
-     * read; ADR 0034). A row the projection last touched before then is replaced: the read saw everything its events
+     * wrote there since the rows were read from the owning modules (the range's {@code readFrom}, database time taken
+     * before that read; ADR 0034). A row the projection last touched before then is replaced: the read saw everything its events
      * said. A row it touched since keeps what the projection knows and takes from the rebuild only what it lacks; its
      * status is whichever is newer by the time of the change, and money taken or given back only grows.
-     *
-     * @param statusAt for each entry, when its order reached its status
      */
-    void rebuilt(String table, List<OrderHistoryEntry> entries, List<Instant> statusAt, Instant readFrom) {
-        if (entries.isEmpty()) {
+    void rebuilt(String table, SourceRange range) {
+        if (range.entries().isEmpty()) {
             return;
         }
         jdbc.sql("""
@@ -183,32 +187,37 @@ class OrderHistoryStore {
                     failure_reason = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.failure_reason
                         ELSE COALESCE(t.failure_reason, EXCLUDED.failure_reason) END,
                     updated_at = now()""".formatted(table, PageColumns.UNNEST))
-                .paramSource(PageColumns.of(entries, statusAt).parameters().addValue("readFrom", Timestamp.from(readFrom)))
+                .paramSource(PageColumns.of(range.entries(), range.statusAt()).parameters()
+                        .addValue("readFrom", Timestamp.from(range.readFrom())))
+                .update();
+    }
+
+    /**
+     * Removes the rows of a range that belong to no order the owning modules know (orders gone, or what an earlier
+     * model left in the table a rebuild fills): a row in the range whose order the range's read did not return and
+     * that the projection last touched before that read. One statement; the rows of orders placed since the read
+     * stay.
+     *
+     * @param table {@code orders} or {@code orders_alternate}, from {@link ReadModelTables}
+     * @return the rows removed
+     */
+    int removeLeftovers(String table, SourceRange range) {
+        String upTo = range.upTo() == null ? "" : "AND t.order_id <= :upTo";
+        return jdbc.sql("""
+                DELETE FROM order_history.%s t
+                WHERE t.order_id > :after %s AND t.updated_at < :readFrom
+                  AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:kept AS uuid[])) AS kept(order_id) WHERE kept.order_id = t.order_id)"""
+                        .formatted(table, upTo))
+                .param("after", range.after() == null ? FIRST : range.after())
+                .param("upTo", range.upTo())
+                .param("readFrom", Timestamp.from(range.readFrom()))
+                .param("kept", range.orderIds())
                 .update();
     }
 
     /** The database's clock now, outside any transaction's start time: the moment a rebuild page is read from. */
     Instant databaseNow() {
         return jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
-    }
-
-    /** Removes rows of the active table, for reconciliation: one statement for the whole page. */
-    void delete(List<OrderId> orderIds) {
-        if (orderIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("DELETE FROM " + tables.current().activeTable() + " WHERE order_id = ANY(?)")
-                .param(orderIds.stream().map(OrderId::value).toArray(UUID[]::new)).update();
-    }
-
-    /** The first rows (by id) of a table a rebuild is about to fill, to empty it a page at a time. */
-    List<UUID> firstIds(String table, int limit) {
-        return jdbc.sql("SELECT order_id FROM order_history." + table + " ORDER BY order_id LIMIT ?").param(limit)
-                .query(UUID.class).list();
-    }
-
-    void deleteAll(String table, List<UUID> ids) {
-        jdbc.sql("DELETE FROM order_history." + table + " WHERE order_id = ANY(?)").param(ids.toArray(UUID[]::new)).update();
     }
 
     long count() {
@@ -227,11 +236,6 @@ class OrderHistoryStore {
                 .param(ids.stream().map(OrderId::value).toArray(UUID[]::new))
                 .query(OrderHistoryStore::entry).list().stream()
                 .collect(Collectors.toMap(OrderHistoryEntry::orderId, Function.identity()));
-    }
-
-    List<OrderId> idsAfter(UUID after, int limit) {
-        return jdbc.sql("SELECT order_id FROM " + tables.current().activeTable() + " WHERE order_id > ? ORDER BY order_id LIMIT ?")
-                .params(after, limit).query((row, n) -> new OrderId(row.getObject(1, UUID.class))).list();
     }
 
     List<OrderHistoryEntry> search(OrderHistoryQuery query) {

@@ -5,6 +5,7 @@ import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderCancelled;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderPlaced;
+import dev.bulkhead.order.OrderSummary;
 import dev.bulkhead.order.OrderView;
 import dev.bulkhead.platform.PublishedQuery;
 import dev.bulkhead.platform.RejectedRequest;
@@ -121,10 +122,10 @@ class OrderService implements OrderApi {
 
     @Override
     @PublishedQuery
-    public List<OrderView> findPageAfter(OrderId after, int limit) {
+    public List<OrderSummary> findSummariesAfter(OrderId after, int limit) {
         Caller.requireStaff("every order");
         requireValidBatch(limit);
-        return views.pageAfter(after, limit);
+        return views.summariesAfter(after, limit);
     }
 
     private static void requireValidBatch(int size) {

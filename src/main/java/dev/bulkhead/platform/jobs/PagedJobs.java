@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -215,47 +216,81 @@ class PagedJobs implements Jobs, DisposableBean {
         }
     }
 
+    /**
+     * Applies page after page. For a job that {@link PagedJob#readsAhead reads ahead}, the next page is read on
+     * another thread while the current one is applied: the owning modules' reads and this module's writes then
+     * overlap instead of taking turns. A page read ahead and not applied (a stop, a failure) is dropped; it changed
+     * nothing.
+     */
     private void pages(PagedJob job, JobProgress here, @Nullable String from) {
         String name = job.name();
-        String cursor = from;
         Instant lastLog = clock.instant();
+        PagedJob.Page page = job.nextPage(from, properties.pageSize());
         while (true) {
-            PagedJob.Page page = job.nextPage(cursor, properties.pageSize());
-            boolean[] stopAsked = { false };
-            PagedJob.Applied applied = job.inTransaction(() -> {
-                PagedJob.Applied result = page.apply();
-                if (page.last()) {
-                    job.complete();
-                }
-                stopAsked[0] = checkpoints.advance(job.schema(), name, page.cursorAfter(), result, page.last(), clock.instant());
-                return result;
-            });
-            here.advanced(applied);
-            cursor = page.cursorAfter();
-            Instant now = clock.instant();
-            publisher.publishEvent(new PageApplied(name, cursor, here.view(now)));
-            if (page.last()) {
-                JobView view = here.view(now);
-                log.info("Job {}: completed, {} items, {} drifted, {} repaired", name, view.done(), view.drifted(), view.repaired());
-                // before the state says COMPLETED, so whoever sees that state also sees what the listeners did
-                publisher.publishEvent(new JobCompleted(view));
-                here.ended(JobState.COMPLETED, null, now);
-                return;
-            }
-            if (stopAsked[0] || here.stopRequested()) {
-                job.inTransaction(() -> {
-                    checkpoints.ended(job.schema(), name, JobState.STOPPED, null, clock.instant());
-                    return null;
+            Future<PagedJob.Page> next = page.last() || !job.readsAhead() ? null : readAhead(job, page.cursorAfter());
+            try {
+                PagedJob.Page current = page;
+                boolean[] stopAsked = { false };
+                PagedJob.Applied applied = job.inTransaction(() -> {
+                    PagedJob.Applied result = current.apply();
+                    if (current.last()) {
+                        job.complete();
+                    }
+                    stopAsked[0] = checkpoints.advance(job.schema(), name, current.cursorAfter(), result, current.last(), clock.instant());
+                    return result;
                 });
-                here.ended(JobState.STOPPED, null, clock.instant());
-                log.info("Job {}: stopped by an operator at cursor {}; a later start resumes there", name, cursor);
-                return;
+                here.advanced(applied);
+                String cursor = page.cursorAfter();
+                Instant now = clock.instant();
+                publisher.publishEvent(new PageApplied(name, cursor, here.view(now)));
+                if (page.last()) {
+                    JobView view = here.view(now);
+                    log.info("Job {}: completed, {} items, {} drifted, {} repaired", name, view.done(), view.drifted(), view.repaired());
+                    // before the state says COMPLETED, so whoever sees that state also sees what the listeners did
+                    publisher.publishEvent(new JobCompleted(view));
+                    here.ended(JobState.COMPLETED, null, now);
+                    return;
+                }
+                if (stopAsked[0] || here.stopRequested()) {
+                    job.inTransaction(() -> {
+                        checkpoints.ended(job.schema(), name, JobState.STOPPED, null, clock.instant());
+                        return null;
+                    });
+                    here.ended(JobState.STOPPED, null, clock.instant());
+                    log.info("Job {}: stopped by an operator at cursor {}; a later start resumes there", name, cursor);
+                    return;
+                }
+                if (!Duration.between(lastLog, now).minus(properties.progressLogInterval()).isNegative()) {
+                    logProgress(here.view(now));
+                    lastLog = now;
+                }
+                pause();
+                page = next == null ? job.nextPage(cursor, properties.pageSize()) : await(next);
+                next = null;
+            } finally {
+                if (next != null) {
+                    next.cancel(false); // let a read under way finish and drop it: an interrupt could fail its connection
+                }
             }
-            if (!Duration.between(lastLog, now).minus(properties.progressLogInterval()).isNegative()) {
-                logProgress(here.view(now));
-                lastLog = now;
+        }
+    }
+
+    private Future<PagedJob.Page> readAhead(PagedJob job, @Nullable String cursor) {
+        return threads.submit(() -> job.nextPage(cursor, properties.pageSize()));
+    }
+
+    /** The page read ahead; its failure is the job's, as if it had been read on this thread. */
+    private static PagedJob.Page await(Future<PagedJob.Page> next) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the next page", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
-            pause();
+            throw new IllegalStateException("the next page could not be read", e.getCause());
         }
     }
 

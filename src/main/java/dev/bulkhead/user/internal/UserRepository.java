@@ -1,8 +1,6 @@
 package dev.bulkhead.user.internal;
 
-import java.util.List;
 import java.util.UUID;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -16,8 +14,4 @@ interface UserRepository extends JpaRepository<User, UUID> {
      */
     @Query("select count(u) > 0 from User u where lower(u.email) = lower(:email)")
     boolean existsByEmail(@Param("email") String email);
-
-    List<User> findAllByOrderByIdAsc(Limit limit);
-
-    List<User> findByIdGreaterThanOrderByIdAsc(UUID after, Limit limit);
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 class UserService implements UserApi {
 
     private final UserRepository users;
+    private final UserViews views;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserService(UserRepository users, ApplicationEventPublisher events, Clock clock) {
+    UserService(UserRepository users, UserViews views, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
+        this.views = views;
         this.events = events;
         this.clock = clock;
     }
@@ -96,9 +97,7 @@ class UserService implements UserApi {
             return List.of();
         }
         ids.forEach(id -> Caller.requireReadAccessTo(id.value(), "profile"));
-        return users.findAllById(ids.stream().map(UserId::value).distinct().toList()).stream()
-                .map(User::toView)
-                .toList();
+        return views.byIds(ids.stream().map(UserId::value).distinct().toList());
     }
 
     @Override
@@ -108,9 +107,7 @@ class UserService implements UserApi {
         if (limit < 1 || limit > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_BATCH_SIZE);
         }
-        Limit page = Limit.of(limit);
-        List<User> found = after == null ? users.findAllByOrderByIdAsc(page) : users.findByIdGreaterThanOrderByIdAsc(after.value(), page);
-        return found.stream().map(User::toView).toList();
+        return views.pageAfter(after, limit);
     }
 
     private User load(UserId id) {

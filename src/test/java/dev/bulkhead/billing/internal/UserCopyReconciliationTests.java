@@ -86,6 +86,22 @@ class UserCopyReconciliationTests {
         }
     }
 
+    @Test
+    void an_account_opened_after_the_users_were_read_is_not_taken_for_an_orphan() {
+        long orphansLeftByOthers = drifted(reconcile());
+        // what a registration leaves when its account opens between the job's read of the users and its page:
+        // the read did not include the user yet
+        UUID registeredSince = UUID.randomUUID();
+        inspector.sql("""
+                insert into billing.accounts (user_id, email, name, active, currency, balance_minor, opened_at, version)
+                values (?, 'new@example.com', 'New', true, 'EUR', 0, now() + interval '1 hour', 0)""").param(registeredSince).update();
+        try {
+            assertThat(drifted(reconcile())).isEqualTo(orphansLeftByOthers);
+        } finally {
+            inspector.sql("delete from billing.accounts where user_id = ?").param(registeredSince).update();
+        }
+    }
+
     private MvcTestResult reconcile() {
         MvcTestResult result = http.reconcile().stream()
                 .filter(job -> "billing.user-copy".equals(HttpClient.read(job, "$.name"))).findFirst().orElseThrow();

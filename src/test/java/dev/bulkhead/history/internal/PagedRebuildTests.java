@@ -88,8 +88,14 @@ class PagedRebuildTests {
 
             assertThat(HttpClient.<String>read(failed, "$.state")).isEqualTo("FAILED");
             assertThat(HttpClient.<String>read(failed, "$.lastError")).contains("injected fault at order " + failing);
-            String cursor = checkpointCursor(REBUILD);
-            assertThat(cursor).startsWith("fill:");
+            // the checkpoint stands before the failing order's page: at its start, or after an order below it
+            String cursor = inspector.sql("select cursor_after from order_history.job_checkpoints where job_name = ?").param(REBUILD)
+                    .query((row, n) -> String.valueOf(row.getString(1))).single();
+            if (!cursor.equals("null")) {
+                assertThat(cursor).startsWith("fill:");
+                assertThat(inspector.count("select count(*) where ?::uuid < ?::uuid", cursor.substring("fill:".length()), failing))
+                        .isEqualTo(1);
+            }
             assertThat(applications(failing)).isZero();
             for (String order : mine) {
                 assertThat(applications(order)).as("order %s applied by the committed pages", order).isLessThanOrEqualTo(1);
@@ -185,6 +191,72 @@ class PagedRebuildTests {
     }
 
     @Test
+    void a_rebuild_removes_rows_an_earlier_model_left_for_orders_that_do_not_exist_and_keeps_rows_written_since_its_read() {
+        settledOrders(http.registerCustomer("Leftovers"), 2);
+        String building = inactiveTable();
+        // an earlier model's rows of orders that do not exist: before the first order, somewhere, after the last
+        List<UUID> gone = List.of(UUID.fromString("00000000-0000-0000-0000-000000000001"), UUID.randomUUID(),
+                UUID.fromString("ffffffff-ffff-ffff-ffff-fffffffffffe"));
+        // a row the projection wrote after the rebuild read its range: an order placed since, which the read did not see
+        UUID placedSince = UUID.randomUUID();
+        try {
+            for (UUID order : gone) {
+                leftRow(building, order, "now() - interval '1 day'");
+            }
+            leftRow(building, placedSince, "now() + interval '1 hour'");
+
+            MvcTestResult completed = http.runJob(REBUILD);
+
+            assertThat(HttpClient.<String>read(completed, "$.state")).isEqualTo("COMPLETED");
+            assertThat(activeTable()).isEqualTo(building);
+            for (UUID order : gone) {
+                assertThat(rowsOf(building, order)).as("row of order %s, which does not exist", order).isZero();
+            }
+            assertThat(rowsOf(building, placedSince)).isEqualTo(1);
+            assertThat(inspector.count("select count(*) from order_history." + building))
+                    .isEqualTo(inspector.count("select count(*) from orders.orders") + 1);
+        } finally {
+            inspector.sql("delete from order_history.orders where order_id = ?").param(placedSince).update();
+            inspector.sql("delete from order_history.orders_alternate where order_id = ?").param(placedSince).update();
+        }
+    }
+
+    @Test
+    void the_reconciliation_removes_rows_of_orders_that_do_not_exist_and_leaves_rows_touched_since_its_read() {
+        UUID customer = http.registerCustomer("Range Checked");
+        List<String> mine = settledOrders(customer, 2);
+        http.runJob(RECONCILIATION);
+        String table = activeTable();
+        List<UUID> gone = List.of(UUID.fromString("00000000-0000-0000-0000-000000000001"), UUID.randomUUID(),
+                UUID.fromString("ffffffff-ffff-ffff-ffff-fffffffffffe"));
+        for (UUID order : gone) {
+            leftRow(table, order, "now() - interval '1 day'");
+        }
+        // drift the projection wrote after the reconciliation read the order: it is newer than the read and stays
+        inspector.sql("update order_history." + table + " set customer_name = 'Touched Since', updated_at = now() + interval '1 hour' "
+                + "where order_id = ?::uuid").param(mine.get(0)).update();
+
+        MvcTestResult report = http.runJob(RECONCILIATION);
+
+        assertThat(HttpClient.<String>read(report, "$.state")).isEqualTo("COMPLETED");
+        long drifted = HttpClient.<Number>read(report, "$.drifted").longValue();
+        assertThat(drifted).isGreaterThanOrEqualTo(gone.size() + 1);
+        assertThat(HttpClient.<Number>read(report, "$.repaired").longValue()).isEqualTo(drifted - 1);
+        for (UUID order : gone) {
+            assertThat(rowsOf(table, order)).as("row of order %s, which does not exist", order).isZero();
+        }
+        assertThat(HttpClient.<List<String>>read(history(customer), "$[?(@.orderId == '" + mine.get(0) + "')].customerName"))
+                .containsExactly("Touched Since");
+
+        // once it is older than a run's read, it is repaired
+        inspector.sql("update order_history." + table + " set updated_at = now() - interval '1 hour' where order_id = ?::uuid")
+                .param(mine.get(0)).update();
+        assertThat(HttpClient.<Number>read(http.runJob(RECONCILIATION), "$.repaired").longValue()).isEqualTo(1);
+        assertThat(HttpClient.<List<String>>read(history(customer), "$[*].customerName")).hasSize(mine.size())
+                .containsOnly("Range Checked");
+    }
+
+    @Test
     void a_job_held_by_another_instance_is_neither_started_nor_run_by_the_schedule() throws Exception {
         try (Connection otherInstance = inspector.dataSource().getConnection(); Statement statement = otherInstance.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(hashtextextended('bulkhead.job." + RECONCILIATION + "', 0))");
@@ -241,18 +313,20 @@ class PagedRebuildTests {
     void a_run_cut_short_by_a_crash_resumes_by_itself_from_its_checkpoint() {
         settledOrders(http.registerCustomer("Crash Resume"), 2);
         http.runJob(RECONCILIATION);
-        long rows = inspector.count("select count(*) from order_history." + activeTable());
-        // what a crash in the second phase leaves: the row says running, no instance holds the lock
+        // what a crash halfway leaves: the row says running after the orders up to the median, no instance holds the lock
+        String median = inspector.sql("select percentile_disc(0.5) within group (order by id) from orders.orders")
+                .query(String.class).single();
+        long after = inspector.count("select count(*) from orders.orders where id > ?::uuid", median);
         inspector.sql("""
-                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = 'orphans:', done = 1000, drifted = 7,
-                    finished_at = null where job_name = ?""").param(RECONCILIATION).update();
+                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = ?, done = 1000, drifted = 7,
+                    finished_at = null where job_name = ?""").params("orders:" + median, RECONCILIATION).update();
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
                 "select count(*) from order_history.job_checkpoints where job_name = ? and state = 'COMPLETED'", RECONCILIATION) == 1);
 
-        // only the orphan pages ran again: every row once, after the 1000 done before the crash
+        // only the orders after the checkpoint ran again, each once, after the 1000 done before the crash
         assertThat(inspector.count("select done from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
-                .isEqualTo(1000 + rows);
+                .isEqualTo(1000 + after);
         assertThat(inspector.count("select drifted from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
                 .isEqualTo(7);
     }
@@ -261,7 +335,7 @@ class PagedRebuildTests {
     void a_run_whose_stop_was_asked_before_its_instance_died_stays_stopped() {
         http.runJob(RECONCILIATION);
         inspector.sql("""
-                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = 'orphans:', done = 5,
+                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = 'orders:', done = 5,
                     stop_requested = true, finished_at = null where job_name = ?""").param(RECONCILIATION).update();
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
@@ -269,7 +343,7 @@ class PagedRebuildTests {
 
         assertThat(inspector.count("select done from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
                 .isEqualTo(5);
-        assertThat(checkpointCursor(RECONCILIATION)).isEqualTo("orphans:");
+        assertThat(checkpointCursor(RECONCILIATION)).isEqualTo("orders:");
     }
 
     @Test
@@ -316,6 +390,16 @@ class PagedRebuildTests {
     private String checkpointCursor(String job) {
         return inspector.sql("select cursor_after from order_history.job_checkpoints where job_name = ?").param(job)
                 .query(String.class).single();
+    }
+
+    /** A row with nothing but its key, last touched at {@code touched} (an SQL expression). */
+    private void leftRow(String table, UUID order, String touched) {
+        inspector.sql("insert into order_history." + table + " (order_id, status, updated_at) values (?, 'PAID', " + touched + ")")
+                .param(order).update();
+    }
+
+    private long rowsOf(String table, UUID order) {
+        return inspector.count("select count(*) from order_history." + table + " where order_id = ?", order);
     }
 
     private long applications(String order) {
