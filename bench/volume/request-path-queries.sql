@@ -204,16 +204,29 @@ FROM order_history.orders
 WHERE customer_name ILIKE :rare_text OR customer_email ILIKE :rare_text
 ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
 
--- query: history.by-ids
--- source: OrderHistoryStore.byIds (reconciliation of the order history, page by page)
-SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-       failure_reason, placed_at FROM order_history.orders WHERE order_id = ANY(array[:order, :other_order]::uuid[]);
+-- query: history.differing
+-- source: OrderHistoryStore.differing (reconciliation of the order history: which of a page's rows drifted, compared in the database)
+SELECT r.order_id
+FROM unnest(array[:order, :other_order]::uuid[], array[:customer, :customer]::uuid[], array['A', 'B']::text[],
+            array['a@example.com', 'b@example.com']::text[], array['PAID', 'PAID']::text[], array['EUR', 'EUR']::text[],
+            array[100, 200]::bigint[], array[100, 200]::bigint[], array[0, 0]::bigint[], array[NULL, NULL]::text[],
+            array[now(), now()]::timestamptz[])
+     AS r(order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
+          failure_reason, placed_at)
+LEFT JOIN order_history.orders t ON t.order_id = r.order_id
+WHERE t.order_id IS NULL
+   OR (t.user_id, t.customer_name, t.customer_email, t.status, t.currency, t.total_minor, t.paid_minor,
+       t.refunded_minor, t.failure_reason, t.placed_at)
+      IS DISTINCT FROM (r.user_id, r.customer_name, r.customer_email, r.status, r.currency, r.total_minor,
+       r.paid_minor, r.refunded_minor, r.failure_reason, r.placed_at);
 
 -- query: history.leftovers-in-range
 -- source: OrderHistoryStore.removeLeftovers (rebuild and reconciliation: rows of a range whose order the range's read did not return)
 DELETE FROM order_history.orders t
-WHERE t.order_id > :order AND t.order_id <= :order_page_end AND t.updated_at < now()
-  AND NOT EXISTS (SELECT 1 FROM unnest(CAST(array[:order, :other_order]::uuid[] AS uuid[])) AS kept(order_id) WHERE kept.order_id = t.order_id);
+WHERE t.order_id IN (
+    SELECT r.order_id FROM order_history.orders r WHERE r.order_id > :order AND r.order_id <= :order_page_end AND r.updated_at < now()
+    EXCEPT
+    SELECT unnest(CAST(array[:order, :other_order]::uuid[] AS uuid[])));
 
 -- query: history.customer-renamed
 -- source: OrderHistoryStore.renamed (every UserRenamed)

@@ -6,7 +6,7 @@ import dev.bulkhead.platform.Reconciliation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -86,12 +86,12 @@ class OrderHistoryReconciliation implements Reconciliation {
 
     /** @return {drifted, repaired}: a drifted row the projection touched since the read is not repaired here */
     private long[] replaceDrifted(SourceRange range) {
-        Map<OrderId, OrderHistoryEntry> actual = store.byIds(range.entries().stream().map(OrderHistoryEntry::orderId).toList());
+        Set<UUID> differing = store.differing(range.entries());
         List<OrderHistoryEntry> drifted = new ArrayList<>();
         List<Instant> statusAt = new ArrayList<>();
         for (int i = 0; i < range.entries().size(); i++) {
             OrderHistoryEntry expected = range.entries().get(i);
-            if (!expected.equals(actual.get(expected.orderId()))) {
+            if (differing.contains(expected.orderId().value())) {
                 drifted.add(expected);
                 statusAt.add(range.statusAt().get(i));
             }

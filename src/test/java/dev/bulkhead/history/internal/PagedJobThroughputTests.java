@@ -3,7 +3,6 @@ package dev.bulkhead.history.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.billing.BillingApi;
-import dev.bulkhead.history.OrderHistoryEntry;
 import dev.bulkhead.order.OrderApi;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderSummary;
@@ -102,7 +101,7 @@ class PagedJobThroughputTests {
             var range = source.range(after, 1000);
             long t4 = System.nanoTime();
             transactions.inTransaction(() -> {
-                store.byIds(range.entries().stream().map(OrderHistoryEntry::orderId).toList());
+                store.differing(range.entries());
                 return null;
             });
             long t5 = System.nanoTime();
@@ -117,23 +116,57 @@ class PagedJobThroughputTests {
             }
             after = page.get(page.size() - 1).id();
         }
-        System.out.printf("[throughput] per page of 1,000: orders %d ms, customers %d ms, charges %d ms, range() (all three) %d ms, history byIds %d ms%n",
+        System.out.printf("[throughput] per page of 1,000: orders %d ms, customers %d ms, charges %d ms, range() (all three) %d ms, history compared %d ms%n",
                 nanos[0] / pages / 1_000_000, nanos[1] / pages / 1_000_000, nanos[2] / pages / 1_000_000,
                 nanos[3] / pages / 1_000_000, nanos[4] / pages / 1_000_000);
     }
 
     private void measure(String job, long orders, int round) {
         long statements = StatementCount.onThisThread();
+        long javaCpu = javaCpuNanos();
+        long postgresCpu = postgresCpuTicks();
         long started = System.nanoTime();
         pageTimes.reset(started);
         JobView view = jobs.runHere(job).orElseThrow();
         double seconds = (System.nanoTime() - started) / 1e9;
         statements = StatementCount.onThisThread() - statements;
+        double javaSeconds = (javaCpuNanos() - javaCpu) / 1e9;
+        double postgresSeconds = (postgresCpuTicks() - postgresCpu) / (double) CLOCK_TICKS;
         assertThat(view.state()).isEqualTo(JobState.COMPLETED);
         System.out.printf("[throughput] round %d %-22s %7d items in %6.2f s: %7.0f items/s, %7.0f orders/s, %6.1f statements per 1,000 items, "
-                        + "%d pages, longest page (read and transaction) %d ms%n",
+                        + "%d pages, longest page (read and transaction) %d ms; CPU per 1,000 items: this JVM %.1f ms, PostgreSQL %.1f ms%n",
                 round, job, view.done(), seconds, view.done() / seconds, orders / seconds, statements * 1000.0 / Math.max(1, view.done()),
-                pageTimes.pages(), pageTimes.longestMillis());
+                pageTimes.pages(), pageTimes.longestMillis(), javaSeconds * 1e6 / view.done(), postgresSeconds * 1e6 / view.done());
+    }
+
+    /** Linux's USER_HZ, the unit of /proc/[pid]/stat's CPU times: 100 on every common kernel build. */
+    private static final int CLOCK_TICKS = 100;
+
+    /** This JVM's CPU time so far, all threads (the application runs in it). */
+    private static long javaCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The CPU time (user and system, clock ticks) of every PostgreSQL process on the machine; 0 where /proc is absent. */
+    private static long postgresCpuTicks() {
+        long ticks = 0;
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException noProc) {
+            return 0;
+        }
+        return ticks;
     }
 
     /** The time from one page's commit to the next one's: what a page costs, reading and writing. */

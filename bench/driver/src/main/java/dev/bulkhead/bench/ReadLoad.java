@@ -1,29 +1,40 @@
 package dev.bulkhead.bench;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * The reads a customer-facing screen makes, closed-loop, while the rehearsal measures something else: one client
- * lists a customer's orders ({@code GET /v1/orders?userId=}), one asks for a customer's dashboard, each sending its next
- * request when the previous one was answered, customers in turn. Small on purpose (two clients on two cores): it
- * watches what a job does to the requests, it does not load the machine.
+ * The reads a customer-facing screen makes while the rehearsal measures something else: one client lists a customer's
+ * orders ({@code GET /v1/orders?userId=}), one asks for a customer's dashboard, customers in turn. Each client sends a
+ * request every {@code interval} (paced: it watches what a job does to the requests and leaves the cores to the job),
+ * and a request's latency counts from when it was due, so a request held up by a slow one before it is charged with
+ * the wait. A zero interval sends each request as soon as the previous one was answered (closed loop): on a quiet
+ * machine that keeps a core busy with reads alone.
  */
 final class ReadLoad {
 
+    /** @param seconds how long the reads ran; with the latencies' counts, the request rate */
     record Result(Latencies listing, Latencies dashboard, int failed, double seconds) {
+
+        double requestsPerSecond() {
+            return seconds <= 0 ? 0 : (listing.count() + dashboard.count()) / seconds;
+        }
     }
 
     private final BulkheadClient client;
     private final List<UUID> customers;
+    private final Duration interval;
 
-    ReadLoad(BulkheadClient client, List<UUID> customers) {
+    ReadLoad(BulkheadClient client, List<UUID> customers, Duration interval) {
         this.client = client;
         this.customers = customers;
+        this.interval = interval;
     }
 
     /** The clients, running until {@link Running#stop()}. */
@@ -49,9 +60,14 @@ final class ReadLoad {
         private Thread loop(String name, Latencies latencies, Function<UUID, String> path) {
             Thread thread = new Thread(() -> {
                 int next = name.hashCode() & 0xffff;
+                long due = System.nanoTime();
                 while (running) {
                     UUID customer = customers.get(next++ % customers.size());
-                    long sent = System.nanoTime();
+                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    long sent = interval.isZero() ? System.nanoTime() : due;
+                    due = sent + interval.toNanos(); // behind schedule, the next ones go at once until it is caught up
                     try {
                         HttpResponse<String> response = client.send(client.get(path.apply(customer)));
                         if (response.statusCode() != 200) {

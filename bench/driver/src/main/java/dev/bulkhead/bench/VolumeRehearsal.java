@@ -27,8 +27,8 @@ public final class VolumeRehearsal {
     private static final int PORT = 18_090;
 
     record Options(Path jar, Path javaHome, Path work, Path results, Path generator, Path queries, Path analysis,
-            int orders, int users, int days, int publicationDays, Duration baseline, Duration longest, String version,
-            String command) {
+            int orders, int users, int days, int publicationDays, Duration baseline, Duration longest, Duration readInterval,
+            String version, String command) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -43,6 +43,7 @@ public final class VolumeRehearsal {
                     Integer.parseInt(given.getOrDefault("days", "60")), Integer.parseInt(given.getOrDefault("publication-days", "14")),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("baseline-seconds", "40"))),
                     Duration.ofMinutes(Long.parseLong(given.getOrDefault("max-operation-minutes", "8"))),
+                    Duration.ofMillis(Long.parseLong(given.getOrDefault("read-interval-ms", "20"))),
                     given.getOrDefault("version", "unknown"), given.getOrDefault("command", "bench/volume/run"));
         }
     }
@@ -229,7 +230,7 @@ public final class VolumeRehearsal {
                 orders = count(statement, "SELECT count(*) FROM orders.orders");
                 accounts = count(statement, "SELECT count(*) FROM billing.accounts");
             }
-            ReadLoad reads = new ReadLoad(client, customers);
+            ReadLoad reads = new ReadLoad(client, customers, options.readInterval());
 
             // warm-up: the JIT compiles the read paths before anything is measured (a build before the retention also ran
             // Modulith's hourly purge of completed publications one minute after start-up, inside the warm-up)

@@ -132,10 +132,19 @@ final class VolumeReport {
                         + "database %s |\n", options.orders(), options.users(), options.days(), options.publicationDays(), databaseSize))
                 .append(f("| generator | %.0f s (set-based SQL as the superuser, asynchronous commit and no triggers in its session "
                         + "only, invariants checked at the end), then `VACUUM (ANALYZE)` %.0f s |\n", generated, vacuumed))
-                .append("| reads during each operation | closed loop, 2 clients: `GET /v1/orders?userId=…&size=20` and "
-                        + "`GET /v1/dashboard/{userId}`, over 1,000 customers with orders, in turn |\n")
-                .append(f("| baseline | the same reads for %d s with nothing else running, after a 75 s warm-up |\n\n",
-                        options.baseline().toSeconds()));
+                .append(f("| reads during each operation | %s, 2 clients: `GET /v1/orders?userId=…&size=20` and "
+                        + "`GET /v1/dashboard/{userId}`, over 1,000 customers with orders, in turn |\n", readPace()))
+                .append(f("| baseline | the same reads for %d s with nothing else running, after a 75 s warm-up (%.0f requests/s) |\n\n",
+                        options.baseline().toSeconds(), baseline == null ? 0 : baseline.requestsPerSecond()));
+    }
+
+    /** How the reads were sent (ADR 0040: paced since the rehearsal on a quiet machine; closed loop before). */
+    private String readPace() {
+        if (options.readInterval().isZero()) {
+            return "closed loop (each request as soon as the previous one was answered)";
+        }
+        return f("paced, each client a request every %d ms (latency counted from when a request was due)",
+                options.readInterval().toMillis());
     }
 
     private void targets(StringBuilder md) {
