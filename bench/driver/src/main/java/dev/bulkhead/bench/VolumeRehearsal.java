@@ -28,7 +28,7 @@ public final class VolumeRehearsal {
 
     record Options(Path jar, Path javaHome, Path work, Path results, Path generator, Path queries, Path analysis,
             int orders, int users, int days, int publicationDays, Duration baseline, Duration longest, Duration readInterval,
-            String version, String command) {
+            Duration pauseBetweenPages, String version, String command) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -44,6 +44,7 @@ public final class VolumeRehearsal {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("baseline-seconds", "40"))),
                     Duration.ofMinutes(Long.parseLong(given.getOrDefault("max-operation-minutes", "8"))),
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("read-interval-ms", "20"))),
+                    Duration.ofMillis(Long.parseLong(given.getOrDefault("pause-between-pages-ms", "0"))),
                     given.getOrDefault("version", "unknown"), given.getOrDefault("command", "bench/volume/run"));
         }
     }
@@ -86,7 +87,9 @@ public final class VolumeRehearsal {
         List<String> appArguments = List.of(
                 // the scheduled reconciliation and pruning would start by themselves in the middle of a measurement; the
                 // rehearsal starts each itself (a build without retention ignores the second property)
-                "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d");
+                "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d",
+                // the paged jobs' rest after each page (ADR 0034): 0, the default, unless the run asks for one
+                "--bulkhead.jobs.pause-between-pages=" + options.pauseBetweenPages().toMillis() + "ms");
         try (PostgresServer server = PostgresServer.durable(options.work(), "volume")) {
             report.database(server.description());
             String url = server.newDatabase("volume");

@@ -126,8 +126,9 @@ final class VolumeReport {
         md.append(String.join("; ", at)).append(" |\n")
                 .append("| database | ").append(database).append(", `log_lock_waits=on`, `deadlock_timeout=100ms` |\n")
                 .append(f("| application | the production jar, `%s`, %s; `bulkhead.reconciliation.interval=1d` and "
-                        + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; ready in %.1f s on the volume |\n",
-                        options.jar().getFileName(), String.join(" ", JavaSetup.APP_FLAGS), startedIn))
+                        + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; "
+                        + "`bulkhead.jobs.pause-between-pages=%dms`; ready in %.1f s on the volume |\n",
+                        options.jar().getFileName(), String.join(" ", JavaSetup.APP_FLAGS), options.pauseBetweenPages().toMillis(), startedIn))
                 .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days; "
                         + "database %s |\n", options.orders(), options.users(), options.days(), options.publicationDays(), databaseSize))
                 .append(f("| generator | %.0f s (set-based SQL as the superuser, asynchronous commit and no triggers in its session "
