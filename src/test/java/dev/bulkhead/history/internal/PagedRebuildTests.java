@@ -4,6 +4,7 @@ import static dev.bulkhead.testing.HttpClient.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.platform.PageApplied;
+import dev.bulkhead.platform.PagedJob;
 import dev.bulkhead.platform.Jobs;
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.HttpClient;
@@ -53,6 +54,9 @@ class PagedRebuildTests {
 
     @Autowired
     Gate gate;
+
+    @Autowired
+    OrderHistoryRebuild rebuild;
 
     HttpClient http;
 
@@ -329,6 +333,33 @@ class PagedRebuildTests {
                 .isEqualTo(1000 + after);
         assertThat(inspector.count("select drifted from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
                 .isEqualTo(7);
+    }
+
+    @Test
+    void a_run_cut_short_in_a_phase_older_versions_had_starts_over_and_ends_in_line() {
+        UUID customer = http.registerCustomer("Old Cursor");
+        List<String> mine = settledOrders(customer, 2);
+        http.runJob(RECONCILIATION); // its checkpoint row exists
+        String table = activeTable();
+        inspector.sql("UPDATE order_history." + table + " SET customer_name = 'Drifted' WHERE user_id = ?").param(customer).update();
+        // what a crash left under a version that looked for orphans in a second pass and emptied the rebuilt table first
+        inspector.sql("""
+                update order_history.job_checkpoints set state = 'RUNNING', cursor_after = 'orphans:', done = 0, drifted = 0,
+                    finished_at = null where job_name = ?""").param(RECONCILIATION).update();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
+                "select count(*) from order_history.job_checkpoints where job_name = ? and state = 'COMPLETED'", RECONCILIATION) == 1);
+
+        // every order compared once, from the first: the drift is repaired
+        assertThat(inspector.count("select done from order_history.job_checkpoints where job_name = ?", RECONCILIATION))
+                .isEqualTo(inspector.count("select count(*) from orders.orders"));
+        assertThat(HttpClient.<List<String>>read(history(customer), "$[*].customerName")).hasSize(mine.size())
+                .containsOnly("Old Cursor");
+
+        // and a rebuild cut short while it emptied its table: its next page is the first range of orders
+        PagedJob.Page fromOldCursor = rebuild.nextPage("clear", 3);
+        PagedJob.Page fromStart = rebuild.nextPage(null, 3);
+        assertThat(fromOldCursor.cursorAfter()).startsWith("fill:").isEqualTo(fromStart.cursorAfter());
     }
 
     @Test
