@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * own} that also writes the job's checkpoint (cursor, counts) into {@code job_checkpoints} in the module's schema.
  * A crash after that commit resumes at the next page; a crash before it redoes only that page.
  *
- * <p>A cursor is the job's own text: it may name a phase as well as a position ({@code "orphans:<id>"}).
+ * <p>A cursor is the job's own text: it may name a phase as well as a position ({@code "orders:<id>"}).
  */
 public interface PagedJob {
 

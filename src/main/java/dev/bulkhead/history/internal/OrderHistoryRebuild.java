@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * time, and then, in one short transaction, points the readers at it (ADR 0034). Readers see the old model until that
  * commit and the whole new one after; never a half-built one. While it runs, the projection writes both tables, and a
  * rebuilt row never overwrites what the projection wrote after the row was read ({@link OrderHistoryStore#rebuilt}).
- * Memory holds one page.
+ * Memory holds two pages: the one applied and the one read ahead.
  *
  * <p>Each page is a range of orders by id ({@link SourceRange}): its rows are written, and what an earlier model left
  * in that range of the table for orders that no longer exist is removed in the same transaction, so the table needs no

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param pageSize items per page, so per transaction; at most 1,000, the most the modules' published batch queries
  *        answer. The default, 1,000, keeps a page's transaction to tens of milliseconds (its writes are one statement)
- *        and its memory to one page of views; smaller pages cost a round trip and a checkpoint each
+ *        and its memory to two pages of views (one applied, one read ahead); smaller pages cost a round trip and a
+ *        checkpoint each
  * @param pauseBetweenPages a rest after each page, to leave the database to business traffic; 0 for none
  * @param progressLogInterval how often a running job logs its progress (done/total, rate, ETA)
  * @param resumeCheckInterval how often each instance looks for a run cut short by a crash, to resume it
