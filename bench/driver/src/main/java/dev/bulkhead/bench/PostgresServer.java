@@ -60,7 +60,8 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", durability)
                     .setServerConfig("full_page_writes", durability)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "128MB")
+                    // PostgreSQL's own default unless a run asks for more (-Dbench.pg.shared-buffers=1GB)
+                    .setServerConfig("shared_buffers", System.getProperty("bench.pg.shared-buffers", "128MB"))
                     .setServerConfig("shared_preload_libraries", System.getProperty("bench.pg.preload", ""))
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("log_directory", logs.toString())
@@ -80,11 +81,11 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** The version and the durability settings as the server reports them, not as we asked for them. */
+    /** The version, the durability settings and the buffers as the server reports them, not as we asked for them. */
     private static String describe(Connection connection) throws SQLException {
         StringBuilder settings = new StringBuilder();
         try (Statement statement = connection.createStatement()) {
-            for (String setting : new String[] { "fsync", "synchronous_commit", "full_page_writes" }) {
+            for (String setting : new String[] { "fsync", "synchronous_commit", "full_page_writes", "shared_buffers" }) {
                 try (java.sql.ResultSet value = statement.executeQuery("SHOW " + setting)) {
                     value.next();
                     settings.append(settings.isEmpty() ? "" : ", ").append(setting).append('=').append(value.getString(1));
