@@ -70,10 +70,10 @@ class UserCopyRepairs {
 
     private Map<UUID, Copy> copiesIn(@Nullable UserId after, @Nullable UserId upTo) {
         Map<UUID, Copy> copies = new HashMap<>();
-        jdbc.sql("SELECT user_id, email, name, active, opened_at FROM billing.accounts WHERE user_id > ?"
-                        + (upTo == null ? "" : " AND user_id <= ?"))
-                .params(upTo == null ? List.of(after == null ? FIRST : after.value())
-                        : List.of(after == null ? FIRST : after.value(), upTo.value()))
+        jdbc.sql("SELECT user_id, email, name, active, opened_at FROM billing.accounts WHERE user_id > :after"
+                        + (upTo == null ? "" : " AND user_id <= :upTo"))
+                .param("after", after == null ? FIRST : after.value())
+                .param("upTo", upTo == null ? null : upTo.value())
                 .query(row -> {
                     UUID user = row.getObject("user_id", UUID.class);
                     Timestamp opened = row.getTimestamp("opened_at");

@@ -14,6 +14,11 @@ import dev.bulkhead.platform.StatementCount;
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.IntegrationTest;
 import dev.bulkhead.user.UserApi;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A quick throughput probe of the three paged jobs (ADR 0034, "Throughput"): fills the tests' database with
@@ -34,8 +38,6 @@ import org.springframework.test.context.TestPropertySource;
  * (bench/volume) is the durable measurement.
  */
 @IntegrationTest
-// a job's lock connection idles in its transaction while the job runs; main's ClusterLock does not yet lift the timeout
-@TestPropertySource(properties = "bulkhead.database.budgets.default.idle-in-transaction-timeout=10m")
 @EnabledIfSystemProperty(named = "bulkhead.bench.orders", matches = "\\d+")
 class PagedJobThroughputTests {
 
@@ -144,26 +146,26 @@ class PagedJobThroughputTests {
 
     /** This JVM's CPU time so far, all threads (the application runs in it). */
     private static long javaCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /** The CPU time (user and system, clock ticks) of every PostgreSQL process on the machine; 0 where /proc is absent. */
     private static long postgresCpuTicks() {
         long ticks = 0;
-        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+        try (var processes = Files.list(Path.of("/proc"))) {
             for (var process : processes.filter(path -> path.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                    String stat = Files.readString(process.resolve("stat"));
                     if (stat.contains("(postgres)")) {
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
                     }
-                } catch (java.io.IOException | RuntimeException gone) {
+                } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile
                 }
             }
-        } catch (java.io.IOException noProc) {
+        } catch (IOException noProc) {
             return 0;
         }
         return ticks;
