@@ -100,7 +100,7 @@ class Order implements Persistable<UUID> {
     }
 
     Order(UserId userId, String currency, List<OrderLine> lines, Instant placedAt, String cause) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.at(placedAt); // sorts by placement: a page of ids is a stretch of time (ADR 0041)
         this.userId = userId;
         this.currency = currency;
         this.lines = new ArrayList<>(lines);

@@ -100,6 +100,26 @@ class OrderModuleTests {
     }
 
     @Test
+    void an_order_id_tells_when_it_was_placed_and_postgresql_sorts_ids_by_that_time() {
+        OrderView order = orders.place(activeCustomer(), "EUR", List.of(new OrderLine("BOOK-1", 1, 1_250)));
+
+        assertThat(order.id().value().version()).isEqualTo(7);
+        assertThat(order.id().value().getMostSignificantBits() >>> 16).isEqualTo(order.placedAt().toEpochMilli());
+        // ids made at times given in shuffled order come back from PostgreSQL's uuid order in time order
+        List<Instant> times = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            times.add(order.placedAt().plusMillis(37L * i * i));
+        }
+        List<Instant> shuffled = new ArrayList<>(times);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(22));
+        List<UUID> ids = shuffled.stream().map(TimeOrderedIds::at).toList();
+        List<UUID> sorted = jdbc.sql("SELECT id FROM unnest(CAST(? AS uuid[])) AS id ORDER BY id")
+                .param(ids.toArray(UUID[]::new)).query(UUID.class).list();
+        assertThat(sorted.stream().map(id -> Instant.ofEpochMilli(id.getMostSignificantBits() >>> 16)).toList())
+                .isEqualTo(times.stream().map(time -> Instant.ofEpochMilli(time.toEpochMilli())).toList());
+    }
+
+    @Test
     void an_order_by_an_unknown_user_is_refused_without_a_write(AssertablePublishedEvents events) {
         UserId stranger = UserId.random();
         given(users.findById(stranger)).willReturn(Optional.empty());
