@@ -10,6 +10,11 @@
 -- RequestPathIndexTests), statement by statement; a line "-- step: name" starts a timed step. As the superuser or the
 -- schemas' owner roles: the rows go into tables that belong to the modules' owner roles (ADR 0025).
 --
+-- Rows go in in the order time gave them (by when each happened), as the application inserts them: a table's pages hold
+-- the rows of one stretch of time, as in a database that lived through those days. Order ids are {{order_ids}}:
+-- "time-ordered" as the application makes them since ADR 0041 (UUID version 7, the placement's millisecond first), or
+-- "random" (version 4) as it made them before, for a database whose orders were placed by an older version.
+--
 -- Values are pseudo-random with a fixed seed: two runs on an empty database produce the same mix (ids differ).
 -- The temporary vol_* tables are this session's only; nothing of them outlives the connection.
 
@@ -63,7 +68,14 @@ FROM vol_orders0 o, LATERAL generate_series(0, o.line_count - 1) AS l(line_no);
 
 -- Every moment of an order's life, and the id of every event it caused.
 CREATE TEMP TABLE vol_orders AS
-SELECT o.id, o.order_no, o.status, u.id AS user_id, u.user_no, u.first_name || ' ' || u.last_name AS customer_name,
+SELECT CASE '{{order_ids}}'
+           WHEN 'random' THEN o.id
+           -- version 7: the placement's Unix milliseconds in the first 48 bits over the random id, version bits 0111
+           -- (the random id's 0100 with bits 52 and 53 set); its variant bits stay
+           ELSE encode(set_bit(set_bit(overlay(uuid_send(o.id)
+                   PLACING substring(int8send(floor(extract(epoch FROM p.placed_at) * 1000)::bigint) FROM 3) FROM 1 FOR 6),
+                   52, 1), 53, 1), 'hex')::uuid END AS id,
+       o.id AS drawn_id, o.order_no, o.status, u.id AS user_id, u.user_no, u.first_name || ' ' || u.last_name AS customer_name,
        lower(u.first_name || '.' || u.last_name || '.' || u.user_no || '@' || u.domain) AS customer_email,
        t.total_minor, p.placed_at,
        p.placed_at + interval '40 milliseconds'  AS charged_at,
@@ -79,9 +91,11 @@ FROM vol_orders0 o
 JOIN vol_users u ON u.user_no = o.user_no
 JOIN (SELECT order_id, sum(quantity * unit_price_minor) AS total_minor FROM vol_lines GROUP BY order_id) t ON t.order_id = o.id
 CROSS JOIN LATERAL (SELECT CASE WHEN o.status IN ('PENDING_PAYMENT', 'REFUND_PENDING') THEN now() - o.age * interval '10 minutes'
-                                ELSE now() - interval '20 minutes' - o.age * make_interval(days => {{days}}) END AS placed_at) p;
+                                ELSE now() - interval '20 minutes' - o.age * make_interval(days => {{days}}) END AS placed_at) p
+ORDER BY p.placed_at;
 
 CREATE UNIQUE INDEX ON vol_orders (id);
+CREATE UNIQUE INDEX ON vol_orders (drawn_id);
 
 -- The money each customer needs: one opening top-up covers every charge, so no running balance is ever negative.
 CREATE TEMP TABLE vol_spend AS
@@ -115,11 +129,14 @@ FROM vol_users u;
 INSERT INTO orders.orders (id, user_id, status, currency, total_minor, placed_at, version)
 SELECT id, user_id, status, 'EUR', total_minor, placed_at,
        CASE status WHEN 'PENDING_PAYMENT' THEN 0 WHEN 'REFUNDED' THEN 3 WHEN 'REFUND_PENDING' THEN 2 ELSE 1 END
-FROM vol_orders;
+FROM vol_orders
+ORDER BY placed_at;
 
 -- step: orders.order_lines
 INSERT INTO orders.order_lines (order_id, line_no, sku, quantity, unit_price_minor)
-SELECT order_id, line_no, sku, quantity, unit_price_minor FROM vol_lines;
+SELECT o.id, l.line_no, l.sku, l.quantity, l.unit_price_minor
+FROM vol_lines l JOIN vol_orders o ON o.drawn_id = l.order_id
+ORDER BY o.placed_at, l.line_no;
 
 -- step: orders.order_transitions (the timelines)
 INSERT INTO orders.order_transitions (order_id, seq, from_status, to_status, occurred_at, cause, cause_event_id)
@@ -135,7 +152,8 @@ CROSS JOIN LATERAL (VALUES
         (2, 'PAID', 'REFUND_PENDING', o.cancelled_at, 'CancelOrder request', NULL, o.status IN ('REFUNDED', 'REFUND_PENDING')),
         (3, 'REFUND_PENDING', 'REFUNDED', o.refunded_at, 'PaymentRefunded', o.refund_event, o.status = 'REFUNDED'))
     AS s(seq, from_status, to_status, at, cause, cause_event, happened)
-WHERE s.happened;
+WHERE s.happened
+ORDER BY s.at;
 
 -- step: billing.payments
 INSERT INTO billing.payments (id, charge_reference, user_id, amount_minor, currency, status, failure_reason, occurred_at)
@@ -145,7 +163,8 @@ SELECT gen_random_uuid(), id, user_id, total_minor, 'EUR',
        CASE status WHEN 'PAYMENT_FAILED' THEN 'INSUFFICIENT_FUNDS' WHEN 'EXPIRED' THEN 'WITHDRAWN' END,
        CASE status WHEN 'EXPIRED' THEN expired_at + interval '20 milliseconds' ELSE charged_at END
 FROM vol_orders
-WHERE status <> 'PENDING_PAYMENT';
+WHERE status <> 'PENDING_PAYMENT'
+ORDER BY 8;
 
 -- step: billing.ledger_entries (numbered and chained per customer, as db/billing/V4's trigger would)
 INSERT INTO billing.ledger_entries (id, user_id, kind, amount_minor, currency, charge_reference, occurred_at, entry_no,
@@ -165,7 +184,8 @@ FROM (SELECT gen_random_uuid() AS id, user_id, 'TOP_UP' AS kind,
       UNION ALL
       SELECT gen_random_uuid(), user_id, 'REFUND', total_minor, id, refunded_at
       FROM vol_orders WHERE status = 'REFUNDED') AS entries
-WINDOW chain AS (PARTITION BY user_id ORDER BY occurred_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW);
+WINDOW chain AS (PARTITION BY user_id ORDER BY occurred_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+ORDER BY occurred_at;
 
 -- step: billing.accounts: balance = the customer's latest running balance
 UPDATE billing.accounts a SET balance_minor = last.balance_after_minor
@@ -212,7 +232,8 @@ SELECT o.id, o.user_id, u.first_name || ' ' || u.last_name, u.first_name || '.' 
        o.placed_at,
        CASE o.status WHEN 'PENDING_PAYMENT' THEN o.placed_at WHEN 'EXPIRED' THEN o.expired_at
                      WHEN 'REFUND_PENDING' THEN o.cancelled_at WHEN 'REFUNDED' THEN o.refunded_at ELSE o.outcome_at END
-FROM vol_orders o JOIN vol_users u ON u.user_no = o.user_no;
+FROM vol_orders o JOIN vol_users u ON u.user_no = o.user_no
+ORDER BY o.placed_at;
 
 -- step: inboxes: order_history.applied_events
 INSERT INTO order_history.applied_events (event_id, event_type, applied_at)

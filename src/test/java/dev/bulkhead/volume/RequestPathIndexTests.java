@@ -38,7 +38,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 class RequestPathIndexTests {
 
     private static final Map<String, Object> A_FEW_HUNDRED_ORDERS = Map.of("orders", 400, "users", 40, "days", 60,
-            "publication_days", 14, "trigger_mode", "origin");
+            "publication_days", 14, "trigger_mode", "origin",
+            "order_ids", "time-ordered");
     private static final Pattern CLASS_AND_MEMBER = Pattern.compile("^([A-Z]\\w+)\\.(\\w+)");
 
     @Autowired
