@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,18 +30,46 @@ final class DatabaseActivity implements AutoCloseable {
         double longestTransactionMs;
         String transactionStatement = "";
         int samples;
+        /** Samples of the application's active statements by what each waited on ("CPU" when on nothing), and on what statement. */
+        final Map<String, Integer> waits = new HashMap<>();
+        /** The server's counters of writes and WAL at the phase's first and last sample. */
+        Map<String, Long> countersAtStart;
+        Map<String, Long> countersAtEnd;
 
         Phase(String name, Instant start) {
             this.name = name;
             this.start = start;
         }
+
+        /** How much each of the server's counters grew during the phase (buffers written by whom, WAL, checkpoints). */
+        Map<String, Long> counterGrowth() {
+            Map<String, Long> growth = new LinkedHashMap<>();
+            if (countersAtStart != null && countersAtEnd != null) {
+                countersAtEnd.forEach((name, value) -> growth.put(name, value - countersAtStart.getOrDefault(name, 0L)));
+            }
+            return growth;
+        }
+
+        /** The {@code limit} most frequent waits, with their share of the samples of active statements. */
+        List<String> commonestWaits(int limit) {
+            int all = waits.values().stream().mapToInt(Integer::intValue).sum();
+            return waits.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                    .map(wait -> String.format("%4.1f %% %s", 100.0 * wait.getValue() / all, wait.getKey())).toList();
+        }
     }
+
+    private static final String COUNTERS = """
+            SELECT b.checkpoints_timed + b.checkpoints_req AS checkpoints, b.buffers_checkpoint, b.buffers_clean,
+                   b.buffers_backend, b.buffers_backend_fsync, b.buffers_alloc,
+                   w.wal_bytes::bigint AS wal_bytes, w.wal_buffers_full, w.wal_write, w.wal_sync
+            FROM pg_stat_bgwriter b, pg_stat_wal w""";
 
     private static final String SAMPLE = """
             SELECT extract(epoch FROM now() - query_start) * 1000 AS query_ms,
                    extract(epoch FROM now() - xact_start) * 1000 AS xact_ms,
                    wait_event_type, wait_event, state, left(regexp_replace(query, '\\s+', ' ', 'g'), 200) AS query,
-                   backend_xid IS NOT NULL OR backend_xmin IS NOT NULL AS holds_snapshot_or_writes
+                   backend_xid IS NOT NULL OR backend_xmin IS NOT NULL AS holds_snapshot_or_writes,
+                   state = 'active' AS active, left(regexp_replace(query, '\\s+', ' ', 'g'), 60) AS statement
             FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
               AND usename LIKE 'bulkhead%' AND xact_start IS NOT NULL""";
@@ -85,11 +115,27 @@ final class DatabaseActivity implements AutoCloseable {
     }
 
     private void sample() throws SQLException {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(COUNTERS)) {
+            row.next();
+            for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                counters.put(row.getMetaData().getColumnLabel(column), row.getLong(column));
+            }
+        }
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(SAMPLE)) {
             synchronized (this) {
                 Phase phase = current;
                 phase.samples++;
+                if (phase.countersAtStart == null) {
+                    phase.countersAtStart = counters;
+                }
+                phase.countersAtEnd = counters;
                 while (row.next()) {
+                    if (row.getBoolean("active")) {
+                        String waited = row.getString("wait_event_type") == null ? "CPU"
+                                : row.getString("wait_event_type") + ":" + row.getString("wait_event");
+                        phase.waits.merge(waited + " in " + row.getString("statement"), 1, Integer::sum);
+                    }
                     double xact = row.getDouble("xact_ms");
                     String query = row.getString("query");
                     // a job's lock (ClusterLock) idles in a transaction that holds neither a snapshot nor a row: not counted

@@ -47,14 +47,30 @@ final class PostgresServer implements AutoCloseable {
      * Each gets a log directory of its own under {@code workDirectory}, named {@code name}.
      */
     static PostgresServer durable(Path workDirectory, String name) {
-        return embedded(workDirectory.resolve("postgres-log-" + name), true);
+        return embedded(workDirectory.resolve("postgres-log-" + name), true, null);
+    }
+
+    /**
+     * Durable, on a data directory that outlives the run: started on what an earlier run left there, if anything (the
+     * volume rehearsal's {@code --keep-volume}, to measure again without generating again).
+     */
+    static PostgresServer durableIn(Path dataDirectory, Path workDirectory, String name) {
+        return embedded(workDirectory.resolve("postgres-log-" + name), true, dataDirectory);
     }
 
     private static PostgresServer embedded(Path logDirectory, boolean durable) {
+        return embedded(logDirectory, durable, null);
+    }
+
+    private static PostgresServer embedded(Path logDirectory, boolean durable, Path dataDirectory) {
         String durability = durable ? "on" : "off";
         try {
             Path logs = Files.createDirectories(logDirectory.toAbsolutePath());
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (dataDirectory != null) {
+                builder.setDataDirectory(Files.createDirectories(dataDirectory.toAbsolutePath())).setCleanDataDirectory(false);
+            }
+            EmbeddedPostgres server = builder
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .setServerConfig("fsync", durability)
                     .setServerConfig("synchronous_commit", durability)
@@ -112,6 +128,11 @@ final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
+        return databaseUrl(name);
+    }
+
+    /** A database that exists already on the server. */
+    String databaseUrl(String name) {
         return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
     }
 

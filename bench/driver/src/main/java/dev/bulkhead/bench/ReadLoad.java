@@ -19,20 +19,28 @@ import java.util.function.Function;
  */
 final class ReadLoad {
 
-    /** @param seconds how long the reads ran; with the latencies' counts, the request rate */
-    record Result(Latencies listing, Latencies dashboard, int failed, double seconds) {
+    /**
+     * @param seconds how long the reads ran; with the latencies' counts, the request rate
+     * @param serverListingP99 the listing's p99 as the application measured it ({@link ServerLatency}), in ms
+     */
+    record Result(Latencies listing, Latencies dashboard, int failed, double seconds, double serverListingP99) {
 
         double requestsPerSecond() {
             return seconds <= 0 ? 0 : (listing.count() + dashboard.count()) / seconds;
         }
     }
 
+    /** The listing's URI pattern, as the application's request meter names it. */
+    private static final String LISTING = "/v1/orders";
+
     private final BulkheadClient client;
+    private final ServerLatency serverLatency;
     private final List<UUID> customers;
     private final Duration interval;
 
     ReadLoad(BulkheadClient client, List<UUID> customers, Duration interval) {
         this.client = client;
+        this.serverLatency = new ServerLatency(client);
         this.customers = customers;
         this.interval = interval;
     }
@@ -49,10 +57,11 @@ final class ReadLoad {
         private final AtomicInteger failed = new AtomicInteger();
         private final List<Thread> threads = new ArrayList<>();
         private final long started = System.nanoTime();
+        private final ServerLatency.Snapshot serverBefore = serverLatency.snapshot();
         private volatile boolean running = true;
 
         private Running() {
-            threads.add(loop("listing", listing, customer -> "/v1/orders?userId=" + customer + "&page=0&size=20"));
+            threads.add(loop("listing", listing, customer -> LISTING + "?userId=" + customer + "&page=0&size=20"));
             threads.add(loop("dashboard", dashboard, customer -> "/v1/dashboard/" + customer));
             threads.forEach(Thread::start);
         }
@@ -95,7 +104,8 @@ final class ReadLoad {
                     Thread.currentThread().interrupt();
                 }
             }
-            return new Result(listing, dashboard, failed.get(), (System.nanoTime() - started) / 1e9);
+            return new Result(listing, dashboard, failed.get(), (System.nanoTime() - started) / 1e9,
+                    serverLatency.snapshot().p99Since(serverBefore, LISTING));
         }
     }
 }

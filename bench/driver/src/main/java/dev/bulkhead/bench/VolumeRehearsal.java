@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,9 +27,20 @@ public final class VolumeRehearsal {
 
     private static final int PORT = 18_090;
 
+    static final List<String> OPERATIONS = List.of("history.rebuild", "history.order-history", "billing.user-copy", "pruning");
+
+    /** In a kept volume's data directory: written once the volume is generated, so that a run that finds it measures at once. */
+    private static final String GENERATED = "bulkhead-volume-generated";
+
     record Options(Path jar, Path javaHome, Path work, Path results, Path generator, Path queries, Path analysis,
             int orders, int users, int days, int publicationDays, Duration baseline, Duration longest, Duration readInterval,
-            Duration pauseBetweenPages, String version, String command) {
+            Duration pauseBetweenPages, Duration warmUp, Path keepVolume, Set<String> operations, String orderIds, String version,
+            String command) {
+
+        /** Whether the run measures this operation ({@code --operations}: all of them unless it names some). */
+        boolean measures(String operation) {
+            return operations.contains(operation);
+        }
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -45,6 +57,10 @@ public final class VolumeRehearsal {
                     Duration.ofMinutes(Long.parseLong(given.getOrDefault("max-operation-minutes", "8"))),
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("read-interval-ms", "20"))),
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("pause-between-pages-ms", "0"))),
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "75"))),
+                    given.containsKey("keep-volume") ? Path.of(given.get("keep-volume")) : null,
+                    Set.of(given.getOrDefault("operations", String.join(",", OPERATIONS)).split(",")),
+                    given.getOrDefault("order-ids", "time-ordered"),
                     given.getOrDefault("version", "unknown"), given.getOrDefault("command", "bench/volume/run"));
         }
     }
@@ -89,9 +105,24 @@ public final class VolumeRehearsal {
                 // rehearsal starts each itself (a build without retention ignores the second property)
                 "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d",
                 // the paged jobs' rest after each page (ADR 0034): 0, the default, unless the run asks for one
-                "--bulkhead.jobs.pause-between-pages=" + options.pauseBetweenPages().toMillis() + "ms");
-        try (PostgresServer server = PostgresServer.durable(options.work(), "volume")) {
+                "--bulkhead.jobs.pause-between-pages=" + options.pauseBetweenPages().toMillis() + "ms",
+                ServerLatency.APP_ARGUMENT);
+        boolean kept = options.keepVolume() != null && Files.exists(options.keepVolume().resolve(GENERATED));
+        try (PostgresServer server = options.keepVolume() == null ? PostgresServer.durable(options.work(), "volume")
+                : PostgresServer.durableIn(options.keepVolume(), options.work(), "volume")) {
             report.database(server.description());
+            if (kept) {
+                String url = server.databaseUrl("volume");
+                Progress.say("measuring the volume kept in %s (not generated again, its plans not explained again)",
+                        options.keepVolume());
+                try (Connection connection = server.connect(url)) {
+                    asGenerated(connection);
+                }
+                measure(options, java, server, url, appArguments, logs, report);
+                report.write(options.results());
+                Progress.say("report: %s", options.results().resolve("volume.md"));
+                return;
+            }
             String url = server.newDatabase("volume");
             try (Connection admin = server.connect(url); Statement settings = admin.createStatement()) {
                 // every lock wait over 100 ms is logged with its statement, and when it ended
@@ -111,7 +142,7 @@ public final class VolumeRehearsal {
             Map<String, Double> steps;
             try (Connection connection = server.connect(url)) {
                 steps = VolumeScript.read(options.generator(), Map.of("orders", options.orders(), "users", options.users(),
-                        "days", options.days(), "publication_days", options.publicationDays(), "trigger_mode", "replica"))
+                        "days", options.days(), "publication_days", options.publicationDays(), "trigger_mode", "replica", "order_ids", options.orderIds()))
                         .run(connection);
             }
             double generated = (System.nanoTime() - generating) / 1e9;
@@ -128,6 +159,9 @@ public final class VolumeRehearsal {
                 report.plans(plans.explainAll(connection), plans.largeTables());
             }
             report.loadAt("after generating");
+            if (options.keepVolume() != null) {
+                Files.writeString(options.keepVolume().resolve(GENERATED), options.orders() + " orders\n");
+            }
 
             measure(options, java, server, url, appArguments, logs, report);
         }
@@ -240,7 +274,7 @@ public final class VolumeRehearsal {
             app.phase("warm-up");
             activity.phase("warm-up");
             ReadLoad.Running warm = reads.start();
-            Pause.millis(Duration.ofSeconds(75).toMillis());
+            Pause.millis(options.warmUp().toMillis());
             warm.stop();
 
             app.phase("baseline");
@@ -250,41 +284,72 @@ public final class VolumeRehearsal {
             Pause.millis(options.baseline().toMillis());
             ReadLoad.Result baseline = quiet.stop();
             report.baseline(baseline, activity.phases().get("baseline"));
-            Progress.say("baseline: listing p50 %.1f p99 %.1f ms, dashboard p50 %.1f p99 %.1f ms", baseline.listing().p50(),
-                    baseline.listing().p99(), baseline.dashboard().p50(), baseline.dashboard().p99());
+            Progress.say("baseline: listing p50 %.1f p99 %.1f ms (%.1f ms in the application), dashboard p50 %.1f p99 %.1f ms",
+                    baseline.listing().p50(), baseline.listing().p99(), baseline.serverListingP99(), baseline.dashboard().p50(),
+                    baseline.dashboard().p99());
+            Progress.say("baseline: the application's active statements were seen waiting on: %n  %s",
+                    String.join("\n  ", activity.phases().get("baseline").commonestWaits(8)));
 
             AdminJobs jobs = new AdminJobs(client, options.longest());
             List<Measured> measured = new ArrayList<>();
-            measured.add(during("history.rebuild", orders, "orders", reads, app, activity, server, client,
-                    () -> jobs.job("history.rebuild", "/v1/admin/read-models/order-history/rebuild")));
-            measured.add(during("history.order-history", orders, "orders", reads, app, activity, server, client,
-                    () -> jobs.job("history.order-history", "/v1/admin/reconciliations")));
-            if (!measured.get(1).run().how().contains("synchronous")) {
+            if (options.measures("history.rebuild")) {
+                measured.add(during("history.rebuild", orders, "orders", reads, app, activity, server, client,
+                        () -> jobs.job("history.rebuild", "/v1/admin/read-models/order-history/rebuild")));
+            }
+            boolean apart = true;
+            if (options.measures("history.order-history")) {
+                Measured reconciliation = during("history.order-history", orders, "orders", reads, app, activity, server, client,
+                        () -> jobs.job("history.order-history", "/v1/admin/reconciliations"));
+                measured.add(reconciliation);
                 // the older endpoint ran both reconciliations at once: only a build with paged jobs has them apart
+                apart = !reconciliation.run().how().contains("synchronous");
+            }
+            if (apart && options.measures("billing.user-copy")) {
                 measured.add(during("billing.user-copy", accounts, "accounts", reads, app, activity, server, client,
                         () -> jobs.job("billing.user-copy", null)));
             }
-            long bookkeeping;
-            try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
-                bookkeeping = count(statement, BOOKKEEPING_ROWS);
+            if (options.measures("pruning")) {
+                measured.add(pruning(reads, app, activity, server, client, url, jobs, report));
             }
-            Measured pruning = during("pruning", bookkeeping, "bookkeeping rows examined", reads, app, activity, server, client,
-                    () -> jobs.synchronous("pruning", "/v1/admin/retention", "POST /v1/admin/retention (synchronous)"));
-            long left;
-            try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
-                left = count(statement, BOOKKEEPING_ROWS);
-            }
-            report.afterPruning(left, bookkeeping);
-            // its rate is of the rows it deleted, counted in the database (also when it was cut short: batches commit)
-            AdminJobs.Run run = pruning.run();
-            measured.add(new Measured(new AdminJobs.Run(run.name(), run.how(), run.seconds(), run.state(), run.finalAnswer(),
-                    run.progress(), bookkeeping - left, run.unfinished()), bookkeeping - left, "rows pruned", pruning.reads(),
-                    pruning.activity(), pruning.loggedWaits(), pruning.maxRssMib()));
             report.jobs(measured, baseline);
             report.memory(app.peakRss(), app.memoryPhases());
             DatabaseActivity.Phase warmUp = activity.phases().get("warm-up");
             report.warmUp(warmUp, waitsIn(server, warmUp));
             report.loadAt("at the end");
+        }
+    }
+
+    private static Measured pruning(ReadLoad reads, App app, DatabaseActivity activity, PostgresServer server,
+            BulkheadClient client, String url, AdminJobs jobs, VolumeReport report) throws SQLException {
+        long bookkeeping;
+        try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
+            bookkeeping = count(statement, BOOKKEEPING_ROWS);
+        }
+        Measured pruning = during("pruning", bookkeeping, "bookkeeping rows examined", reads, app, activity, server, client,
+                () -> jobs.synchronous("pruning", "/v1/admin/retention", "POST /v1/admin/retention (synchronous)"));
+        long left;
+        try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
+            left = count(statement, BOOKKEEPING_ROWS);
+        }
+        report.afterPruning(left, bookkeeping);
+        // its rate is of the rows it deleted, counted in the database (also when it was cut short: batches commit)
+        AdminJobs.Run run = pruning.run();
+        return new Measured(new AdminJobs.Run(run.name(), run.how(), run.seconds(), run.state(), run.finalAnswer(),
+                run.progress(), bookkeeping - left, run.unfinished()), bookkeeping - left, "rows pruned", pruning.reads(),
+                pruning.activity(), pruning.loggedWaits(), pruning.maxRssMib());
+    }
+
+    /**
+     * A kept volume as the generator left it, whatever earlier runs on it did: readers on the first table, the second
+     * one empty (as the first rebuild finds it), no job checkpoint. Bookkeeping rows an earlier run pruned stay pruned.
+     */
+    private static void asGenerated(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE order_history.read_model_tables SET active = 'orders', building = NULL");
+            statement.execute("TRUNCATE order_history.orders_alternate");
+            statement.execute("DELETE FROM order_history.job_checkpoints");
+            statement.execute("DELETE FROM billing.job_checkpoints");
+            statement.execute("VACUUM (ANALYZE) order_history.orders, order_history.orders_alternate");
         }
     }
 
@@ -312,9 +377,11 @@ public final class VolumeRehearsal {
         MemorySampler.Phase memory = app.memoryPhases().get(name);
         Measured measured = new Measured(run, items, unit, result, phase, waitsIn(server, phase),
                 memory == null ? Double.NaN : memory.maxRssMib());
-        Progress.say("%s: %s in %.1f s (%s); listing p99 %.1f ms, dashboard p99 %.1f ms; longest lock wait %.0f ms, "
-                + "longest transaction %.0f ms", name, run.state(), run.seconds(), measured.rate(), result.listing().p99(),
-                result.dashboard().p99(), phase.longestLockWaitMs, phase.longestTransactionMs);
+        Progress.say("%s: %s in %.1f s (%s); listing p99 %.1f ms (%.1f ms in the application), dashboard p99 %.1f ms; "
+                + "longest lock wait %.0f ms, longest transaction %.0f ms", name, run.state(), run.seconds(), measured.rate(),
+                result.listing().p99(), result.serverListingP99(), result.dashboard().p99(), phase.longestLockWaitMs, phase.longestTransactionMs);
+        Progress.say("%s: the server's counters grew by %s; the application's active statements were seen waiting on: %n  %s", name,
+                phase.counterGrowth(), String.join("\n  ", phase.commonestWaits(15)));
         if (run.unfinished() && run.done() < 0) {
             app.restart(client); // a synchronous request still working would compete with the next operation
             app.phase("warm-up after the restart");

@@ -129,14 +129,16 @@ final class VolumeReport {
                         + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; "
                         + "`bulkhead.jobs.pause-between-pages=%dms`; ready in %.1f s on the volume |\n",
                         options.jar().getFileName(), String.join(" ", JavaSetup.APP_FLAGS), options.pauseBetweenPages().toMillis(), startedIn))
-                .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days; "
-                        + "database %s |\n", options.orders(), options.users(), options.days(), options.publicationDays(), databaseSize))
+                .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days, "
+                        + "order ids %s, rows in the order of their time; database %s%s |\n", options.orders(), options.users(),
+                        options.days(), options.publicationDays(), options.orderIds(), databaseSize,
+                        options.keepVolume() == null ? "" : "; kept in a data directory between runs (`--keep-volume`), the read model reset as generated"))
                 .append(f("| generator | %.0f s (set-based SQL as the superuser, asynchronous commit and no triggers in its session "
                         + "only, invariants checked at the end), then `VACUUM (ANALYZE)` %.0f s |\n", generated, vacuumed))
                 .append(f("| reads during each operation | %s, 2 clients: `GET /v1/orders?userId=…&size=20` and "
                         + "`GET /v1/dashboard/{userId}`, over 1,000 customers with orders, in turn |\n", readPace()))
-                .append(f("| baseline | the same reads for %d s with nothing else running, after a 75 s warm-up (%.0f requests/s) |\n\n",
-                        options.baseline().toSeconds(), baseline == null ? 0 : baseline.requestsPerSecond()));
+                .append(f("| baseline | the same reads for %d s with nothing else running, after a %d s warm-up (%.0f requests/s) |\n\n",
+                        options.baseline().toSeconds(), options.warmUp().toSeconds(), baseline == null ? 0 : baseline.requestsPerSecond()));
     }
 
     /** How the reads were sent (ADR 0040: paced since the rehearsal on a quiet machine; closed loop before). */
@@ -207,20 +209,26 @@ final class VolumeReport {
 
     private void operations(StringBuilder md) {
         md.append("## 3. Each operation, with the reads meanwhile\n\n")
-                .append("| operation | how it ran | state | wall | rate | listing p50 / p99 | dashboard p50 / p99 | failed reads |"
-                        + " longest lock wait (sampled / logged > 100 ms) | longest transaction | RSS max |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n")
-                .append(f("| baseline (nothing else) | | | %.0f s | | %.1f / %.1f ms | %.1f / %.1f ms | %d | %.0f ms / – | %.0f ms | %s |\n",
-                        baseline.seconds(), baseline.listing().p50(), baseline.listing().p99(), baseline.dashboard().p50(),
+                .append("Latencies as the bench's clients saw them, which share the two cores with the application and the database; "
+                        + "\"in the application\": the listing's p99 by the application's own request meter (`http.server.requests`, "
+                        + "histogram buckets, so rounded up to a bucket's bound), which leaves out the time a request and its answer "
+                        + "spent in the kernel's and the clients' queues.\n\n")
+                .append("| operation | how it ran | state | wall | rate | listing p50 / p99 | listing p99 in the application |"
+                        + " dashboard p50 / p99 | failed reads | longest lock wait (sampled / logged > 100 ms) | longest transaction | RSS max |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+                .append(f("| baseline (nothing else) | | | %.0f s | | %.1f / %.1f ms | %.1f ms | %.1f / %.1f ms | %d | %.0f ms / – | %.0f ms | %s |\n",
+                        baseline.seconds(), baseline.listing().p50(), baseline.listing().p99(), baseline.serverListingP99(),
+                        baseline.dashboard().p50(),
                         baseline.dashboard().p99(), baseline.failed(), baselineActivity.longestLockWaitMs,
                         baselineActivity.longestTransactionMs, rss("baseline")));
         for (VolumeRehearsal.Measured job : jobs) {
             AdminJobs.Run run = job.run();
             double loggedMax = job.loggedWaits().stream().mapToDouble(LockWaitLog.Wait::afterMs).max().orElse(0);
-            md.append(f("| %s | %s | %s | %.1f s | %s | %.1f / %.1f ms | %.1f / %.1f ms | %d | %.0f ms / %s | %.0f ms | %s |\n",
+            md.append(f("| %s | %s | %s | %.1f s | %s | %.1f / %.1f ms | %.1f ms | %.1f / %.1f ms | %d | %.0f ms / %s | %.0f ms | %s |\n",
                     run.name(), run.how(), run.state(), run.seconds(),
                     job.rate(),
-                    job.reads().listing().p50(), job.reads().listing().p99(), job.reads().dashboard().p50(),
+                    job.reads().listing().p50(), job.reads().listing().p99(), job.reads().serverListingP99(),
+                    job.reads().dashboard().p50(),
                     job.reads().dashboard().p99(), job.reads().failed(), job.activity().longestLockWaitMs,
                     job.loggedWaits().isEmpty() ? "none" : f("%d, longest %.0f ms", job.loggedWaits().size(), loggedMax),
                     job.activity().longestTransactionMs, rss(run.name())));
@@ -242,9 +250,9 @@ final class VolumeReport {
             }
         }
         if (warmUp != null) {
-            md.append(f("- **warm-up** (75 s of the same reads; in a build before the retention, Spring Modulith's hourly purge ran in it): "
+            md.append(f("- **warm-up** (%d s of the same reads; in a build before the retention, Spring Modulith's hourly purge ran in it): "
                     + "longest transaction %.0f ms `%s`, longest sampled lock wait %.0f ms, %d logged lock wait(s) over 100 ms\n",
-                    warmUp.longestTransactionMs, abbreviate(warmUp.transactionStatement, 160), warmUp.longestLockWaitMs,
+                    options.warmUp().toSeconds(), warmUp.longestTransactionMs, abbreviate(warmUp.transactionStatement, 160), warmUp.longestLockWaitMs,
                     warmUpWaits.size()));
         }
         if (bookkeepingBefore > 0) {
@@ -255,6 +263,33 @@ final class VolumeReport {
         List<String> phases = new ArrayList<>();
         memory.values().forEach(phase -> phases.add(f("%s %.0f MiB", phase.name(), phase.maxRssMib())));
         md.append(String.join(", ", phases)).append(f("; VmHWM at the end %.0f MiB.\n\n", peakRss));
+        serverSide(md);
+    }
+
+    /**
+     * What PostgreSQL did in each phase, from its counters ({@code pg_stat_bgwriter}, {@code pg_stat_wal}) and from what
+     * the application's statements were seen waiting on: a buffer a session writes itself is one it had to evict dirty
+     * before it could read, the cost a job's writes pass on to the requests beside it.
+     */
+    private void serverSide(StringBuilder md) {
+        md.append("What the database did in each phase (8 KiB buffers; \"by sessions\": dirty buffers a session wrote out itself "
+                + "to make room for a read; waits: share of the samples of the application's active statements, every 50 ms):\n\n"
+                + "| phase | buffers read in | written by sessions / background writer / checkpoints | WAL | checkpoints | "
+                + "commonest waits of the application's statements |\n|---|---|---|---|---|---|\n");
+        List<DatabaseActivity.Phase> phases = new ArrayList<>();
+        phases.add(baselineActivity);
+        jobs.forEach(job -> phases.add(job.activity()));
+        for (DatabaseActivity.Phase phase : phases) {
+            Map<String, Long> grew = phase.counterGrowth();
+            if (grew.isEmpty()) {
+                continue;
+            }
+            md.append(f("| %s | %,d | %,d / %,d / %,d | %,.0f MiB | %d | %s |\n", phase.name, grew.get("buffers_alloc"),
+                    grew.get("buffers_backend"), grew.get("buffers_clean"), grew.get("buffers_checkpoint"),
+                    grew.get("wal_bytes") / 1048576.0, grew.get("checkpoints"),
+                    String.join("; ", phase.commonestWaits(4).stream().map(wait -> "`" + wait.strip() + "`").toList())));
+        }
+        md.append('\n');
     }
 
     private void indexes(StringBuilder md) {
