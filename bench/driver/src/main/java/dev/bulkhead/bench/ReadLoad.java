@@ -22,8 +22,10 @@ final class ReadLoad {
     /**
      * @param seconds how long the reads ran; with the latencies' counts, the request rate
      * @param serverListingP99 the listing's p99 as the application measured it ({@link ServerLatency}), in ms
+     * @param serverDashboardP99 the dashboard's, likewise
      */
-    record Result(Latencies listing, Latencies dashboard, int failed, double seconds, double serverListingP99) {
+    record Result(Latencies listing, Latencies dashboard, int failed, double seconds, double serverListingP99,
+            double serverDashboardP99) {
 
         double requestsPerSecond() {
             return seconds <= 0 ? 0 : (listing.count() + dashboard.count()) / seconds;
@@ -32,6 +34,7 @@ final class ReadLoad {
 
     /** The listing's URI pattern, as the application's request meter names it. */
     private static final String LISTING = "/v1/orders";
+    private static final String DASHBOARD = "/v1/dashboard/{userId}";
 
     private final BulkheadClient client;
     private final ServerLatency serverLatency;
@@ -62,7 +65,7 @@ final class ReadLoad {
 
         private Running() {
             threads.add(loop("listing", listing, customer -> LISTING + "?userId=" + customer + "&page=0&size=20"));
-            threads.add(loop("dashboard", dashboard, customer -> "/v1/dashboard/" + customer));
+            threads.add(loop("dashboard", dashboard, customer -> DASHBOARD.replace("{userId}", customer.toString())));
             threads.forEach(Thread::start);
         }
 
@@ -104,8 +107,9 @@ final class ReadLoad {
                     Thread.currentThread().interrupt();
                 }
             }
+            ServerLatency.Snapshot serverAfter = serverLatency.snapshot();
             return new Result(listing, dashboard, failed.get(), (System.nanoTime() - started) / 1e9,
-                    serverLatency.snapshot().p99Since(serverBefore, LISTING));
+                    serverAfter.p99Since(serverBefore, LISTING), serverAfter.p99Since(serverBefore, DASHBOARD));
         }
     }
 }

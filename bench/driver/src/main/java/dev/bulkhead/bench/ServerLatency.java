@@ -20,7 +20,8 @@ final class ServerLatency {
     static final String APP_ARGUMENT = "--management.metrics.distribution.percentiles-histogram.http.server.requests=true";
 
     private static final Pattern BUCKET = Pattern.compile(
-            "^http_server_requests_seconds_bucket\\{(?<labels>[^}]*)\\} (?<count>[0-9.eE+]+)$", Pattern.MULTILINE);
+            // the labels up to the last "} ": a URI pattern has braces of its own ("/v1/dashboard/{userId}")
+            "^http_server_requests_seconds_bucket\\{(?<labels>.*)\\} (?<count>[0-9.eE+]+)$", Pattern.MULTILINE);
     private static final Pattern URI = Pattern.compile("(?:^|,)uri=\"([^\"]*)\"");
     private static final Pattern LE = Pattern.compile("(?:^|,)le=\"([^\"]*)\""); // not the end of "module="
 

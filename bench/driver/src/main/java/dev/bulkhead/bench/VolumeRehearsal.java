@@ -284,9 +284,9 @@ public final class VolumeRehearsal {
             Pause.millis(options.baseline().toMillis());
             ReadLoad.Result baseline = quiet.stop();
             report.baseline(baseline, activity.phases().get("baseline"));
-            Progress.say("baseline: listing p50 %.1f p99 %.1f ms (%.1f ms in the application), dashboard p50 %.1f p99 %.1f ms",
+            Progress.say("baseline: listing p50 %.1f p99 %.1f ms (%.1f ms in the application), dashboard p50 %.1f p99 %.1f ms (%.1f ms)",
                     baseline.listing().p50(), baseline.listing().p99(), baseline.serverListingP99(), baseline.dashboard().p50(),
-                    baseline.dashboard().p99());
+                    baseline.dashboard().p99(), baseline.serverDashboardP99());
             Progress.say("baseline: the application's active statements were seen waiting on: %n  %s",
                     String.join("\n  ", activity.phases().get("baseline").commonestWaits(8)));
 
@@ -377,9 +377,9 @@ public final class VolumeRehearsal {
         MemorySampler.Phase memory = app.memoryPhases().get(name);
         Measured measured = new Measured(run, items, unit, result, phase, waitsIn(server, phase),
                 memory == null ? Double.NaN : memory.maxRssMib());
-        Progress.say("%s: %s in %.1f s (%s); listing p99 %.1f ms (%.1f ms in the application), dashboard p99 %.1f ms; "
+        Progress.say("%s: %s in %.1f s (%s); listing p99 %.1f ms (%.1f ms in the application), dashboard p99 %.1f ms (%.1f ms); "
                 + "longest lock wait %.0f ms, longest transaction %.0f ms", name, run.state(), run.seconds(), measured.rate(),
-                result.listing().p99(), result.serverListingP99(), result.dashboard().p99(), phase.longestLockWaitMs, phase.longestTransactionMs);
+                result.listing().p99(), result.serverListingP99(), result.dashboard().p99(), result.serverDashboardP99(), phase.longestLockWaitMs, phase.longestTransactionMs);
         Progress.say("%s: the server's counters grew by %s; the application's active statements were seen waiting on: %n  %s", name,
                 phase.counterGrowth(), String.join("\n  ", phase.commonestWaits(15)));
         if (run.unfinished() && run.done() < 0) {

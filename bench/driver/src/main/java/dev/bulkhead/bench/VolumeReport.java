@@ -210,26 +210,24 @@ final class VolumeReport {
     private void operations(StringBuilder md) {
         md.append("## 3. Each operation, with the reads meanwhile\n\n")
                 .append("Latencies as the bench's clients saw them, which share the two cores with the application and the database; "
-                        + "\"in the application\": the listing's p99 by the application's own request meter (`http.server.requests`, "
+                        + "\"in the application\": the p99 by the application's own request meter (`http.server.requests`, "
                         + "histogram buckets, so rounded up to a bucket's bound), which leaves out the time a request and its answer "
                         + "spent in the kernel's and the clients' queues.\n\n")
-                .append("| operation | how it ran | state | wall | rate | listing p50 / p99 | listing p99 in the application |"
-                        + " dashboard p50 / p99 | failed reads | longest lock wait (sampled / logged > 100 ms) | longest transaction | RSS max |\n")
+                .append("| operation | how it ran | state | wall | rate | listing p50 / p99 | dashboard p50 / p99 | p99 in the application: listing / dashboard |"
+                        + " failed reads | longest lock wait (sampled / logged > 100 ms) | longest transaction | RSS max |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
-                .append(f("| baseline (nothing else) | | | %.0f s | | %.1f / %.1f ms | %.1f ms | %.1f / %.1f ms | %d | %.0f ms / – | %.0f ms | %s |\n",
-                        baseline.seconds(), baseline.listing().p50(), baseline.listing().p99(), baseline.serverListingP99(),
-                        baseline.dashboard().p50(),
-                        baseline.dashboard().p99(), baseline.failed(), baselineActivity.longestLockWaitMs,
+                .append(f("| baseline (nothing else) | | | %.0f s | | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %d | %.0f ms / – | %.0f ms | %s |\n",
+                        baseline.seconds(), baseline.listing().p50(), baseline.listing().p99(), baseline.dashboard().p50(),
+                        baseline.dashboard().p99(), baseline.serverListingP99(), baseline.serverDashboardP99(), baseline.failed(), baselineActivity.longestLockWaitMs,
                         baselineActivity.longestTransactionMs, rss("baseline")));
         for (VolumeRehearsal.Measured job : jobs) {
             AdminJobs.Run run = job.run();
             double loggedMax = job.loggedWaits().stream().mapToDouble(LockWaitLog.Wait::afterMs).max().orElse(0);
-            md.append(f("| %s | %s | %s | %.1f s | %s | %.1f / %.1f ms | %.1f ms | %.1f / %.1f ms | %d | %.0f ms / %s | %.0f ms | %s |\n",
+            md.append(f("| %s | %s | %s | %.1f s | %s | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms | %d | %.0f ms / %s | %.0f ms | %s |\n",
                     run.name(), run.how(), run.state(), run.seconds(),
                     job.rate(),
-                    job.reads().listing().p50(), job.reads().listing().p99(), job.reads().serverListingP99(),
-                    job.reads().dashboard().p50(),
-                    job.reads().dashboard().p99(), job.reads().failed(), job.activity().longestLockWaitMs,
+                    job.reads().listing().p50(), job.reads().listing().p99(), job.reads().dashboard().p50(),
+                    job.reads().dashboard().p99(), job.reads().serverListingP99(), job.reads().serverDashboardP99(), job.reads().failed(), job.activity().longestLockWaitMs,
                     job.loggedWaits().isEmpty() ? "none" : f("%d, longest %.0f ms", job.loggedWaits().size(), loggedMax),
                     job.activity().longestTransactionMs, rss(run.name())));
         }
