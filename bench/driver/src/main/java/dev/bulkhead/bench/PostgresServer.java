@@ -38,7 +38,7 @@ final class PostgresServer implements AutoCloseable {
 
     /** Same settings as the test server (ADR 0005): durability off, so we measure CPU work, not this disk. */
     static PostgresServer embedded(Path workDirectory) {
-        return embedded(workDirectory.resolve("postgres-log"), false);
+        return embedded(workDirectory.resolve("postgres-log"), false, null);
     }
 
     /**
@@ -56,10 +56,6 @@ final class PostgresServer implements AutoCloseable {
      */
     static PostgresServer durableIn(Path dataDirectory, Path workDirectory, String name) {
         return embedded(workDirectory.resolve("postgres-log-" + name), true, dataDirectory);
-    }
-
-    private static PostgresServer embedded(Path logDirectory, boolean durable) {
-        return embedded(logDirectory, durable, null);
     }
 
     private static PostgresServer embedded(Path logDirectory, boolean durable, Path dataDirectory) {

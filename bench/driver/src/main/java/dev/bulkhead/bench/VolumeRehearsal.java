@@ -111,62 +111,66 @@ public final class VolumeRehearsal {
         try (PostgresServer server = options.keepVolume() == null ? PostgresServer.durable(options.work(), "volume")
                 : PostgresServer.durableIn(options.keepVolume(), options.work(), "volume")) {
             report.database(server.description());
+            String url;
             if (kept) {
-                String url = server.databaseUrl("volume");
+                url = server.databaseUrl("volume");
                 Progress.say("measuring the volume kept in %s (not generated again, its plans not explained again)",
                         options.keepVolume());
                 try (Connection connection = server.connect(url)) {
                     asGenerated(connection);
                 }
-                measure(options, java, server, url, appArguments, logs, report);
-                report.write(options.results());
-                Progress.say("report: %s", options.results().resolve("volume.md"));
-                return;
+            } else {
+                url = generated(options, java, server, appArguments, logs, report);
             }
-            String url = server.newDatabase("volume");
-            try (Connection admin = server.connect(url); Statement settings = admin.createStatement()) {
-                // every lock wait over 100 ms is logged with its statement, and when it ended
-                settings.execute("ALTER SYSTEM SET log_lock_waits = on");
-                settings.execute("ALTER SYSTEM SET deadlock_timeout = '100ms'");
-                settings.execute("SELECT pg_reload_conf()");
-            }
-
-            Progress.say("migrating: starting the application once on the empty database");
-            try (JarProcess migrate = JarProcess.start(java.command(options.jar(), List.of()), PORT, url, server, appArguments,
-                    logs.resolve("volume-migrate.log"))) {
-                migrate.awaitReady(Duration.ofMinutes(3));
-            }
-
-            Progress.say("generating %,d orders of %,d customers over %d days", options.orders(), options.users(), options.days());
-            long generating = System.nanoTime();
-            Map<String, Double> steps;
-            try (Connection connection = server.connect(url)) {
-                steps = VolumeScript.read(options.generator(), Map.of("orders", options.orders(), "users", options.users(),
-                        "days", options.days(), "publication_days", options.publicationDays(), "trigger_mode", "replica", "order_ids", options.orderIds()))
-                        .run(connection);
-            }
-            double generated = (System.nanoTime() - generating) / 1e9;
-            long vacuuming = System.nanoTime();
-            try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
-                statement.execute("VACUUM (ANALYZE)"); // as autovacuum would have left tables that lived for months
-            }
-            double vacuumed = (System.nanoTime() - vacuuming) / 1e9;
-            Progress.say("generated in %.0f s, vacuumed and analysed in %.0f s", generated, vacuumed);
-            try (Connection connection = server.connect(url)) {
-                report.volume(steps, generated, vacuumed, tableSizes(connection), databaseSize(connection));
-                Progress.say("explaining the request-path statements on the volume");
-                RequestPathPlans plans = new RequestPathPlans(options.queries());
-                report.plans(plans.explainAll(connection), plans.largeTables());
-            }
-            report.loadAt("after generating");
-            if (options.keepVolume() != null) {
-                Files.writeString(options.keepVolume().resolve(GENERATED), options.orders() + " orders\n");
-            }
-
             measure(options, java, server, url, appArguments, logs, report);
         }
         report.write(options.results());
         Progress.say("report: %s", options.results().resolve("volume.md"));
+    }
+
+    /** A new database, migrated by the application and filled by the generator, its plans explained: its URL. */
+    private static String generated(Options options, JavaSetup java, PostgresServer server, List<String> appArguments,
+            Path logs, VolumeReport report) throws Exception {
+        String url = server.newDatabase("volume");
+        try (Connection admin = server.connect(url); Statement settings = admin.createStatement()) {
+            // every lock wait over 100 ms is logged with its statement, and when it ended
+            settings.execute("ALTER SYSTEM SET log_lock_waits = on");
+            settings.execute("ALTER SYSTEM SET deadlock_timeout = '100ms'");
+            settings.execute("SELECT pg_reload_conf()");
+        }
+
+        Progress.say("migrating: starting the application once on the empty database");
+        try (JarProcess migrate = JarProcess.start(java.command(options.jar(), List.of()), PORT, url, server, appArguments,
+                logs.resolve("volume-migrate.log"))) {
+            migrate.awaitReady(Duration.ofMinutes(3));
+        }
+
+        Progress.say("generating %,d orders of %,d customers over %d days", options.orders(), options.users(), options.days());
+        long generating = System.nanoTime();
+        Map<String, Double> steps;
+        try (Connection connection = server.connect(url)) {
+            steps = VolumeScript.read(options.generator(), Map.of("orders", options.orders(), "users", options.users(),
+                    "days", options.days(), "publication_days", options.publicationDays(), "trigger_mode", "replica", "order_ids", options.orderIds()))
+                    .run(connection);
+        }
+        double generated = (System.nanoTime() - generating) / 1e9;
+        long vacuuming = System.nanoTime();
+        try (Connection connection = server.connect(url); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM (ANALYZE)"); // as autovacuum would have left tables that lived for months
+        }
+        double vacuumed = (System.nanoTime() - vacuuming) / 1e9;
+        Progress.say("generated in %.0f s, vacuumed and analysed in %.0f s", generated, vacuumed);
+        try (Connection connection = server.connect(url)) {
+            report.volume(steps, generated, vacuumed, tableSizes(connection), databaseSize(connection));
+            Progress.say("explaining the request-path statements on the volume");
+            RequestPathPlans plans = new RequestPathPlans(options.queries());
+            report.plans(plans.explainAll(connection), plans.largeTables());
+        }
+        report.loadAt("after generating");
+        if (options.keepVolume() != null) {
+            Files.writeString(options.keepVolume().resolve(GENERATED), options.orders() + " orders\n");
+        }
+        return url;
     }
 
     /**
@@ -400,11 +404,19 @@ public final class VolumeRehearsal {
                 .toList();
     }
 
-    /** Customers with orders, for the reads: a thousand of them, spread over the whole table. */
+    /**
+     * Customers with orders, for the reads: a thousand of them, spread over the whole table. A small volume's 1 %
+     * sample of pages may hold none (the reads would then measure nothing): it is read whole instead.
+     */
     private static List<UUID> customersWithOrders(Statement statement) throws SQLException {
+        List<UUID> customers = customers(statement,
+                "SELECT user_id FROM (SELECT DISTINCT user_id FROM orders.orders TABLESAMPLE SYSTEM (1)) sample LIMIT 1000");
+        return customers.size() >= 100 ? customers : customers(statement, "SELECT DISTINCT user_id FROM orders.orders LIMIT 1000");
+    }
+
+    private static List<UUID> customers(Statement statement, String sql) throws SQLException {
         List<UUID> customers = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(
-                "SELECT user_id FROM (SELECT DISTINCT user_id FROM orders.orders TABLESAMPLE SYSTEM (1)) sample LIMIT 1000")) {
+        try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 customers.add(rows.getObject(1, UUID.class));
             }
