@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -57,6 +58,15 @@ class PagedRebuildTests {
 
     @Autowired
     OrderHistoryRebuild rebuild;
+
+    @Autowired
+    OrderHistoryStore store;
+
+    @Autowired
+    HistoryTransactions transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     HttpClient http;
 
@@ -438,6 +448,19 @@ class PagedRebuildTests {
     }
 
     /** Holds a job's thread after a chosen page has committed, until the test releases it. */
+    @Test
+    void the_jobs_count_their_orders_in_one_process_and_the_next_transaction_on_that_connection_may_go_parallel_again() {
+        String parallelWorkers = "SELECT current_setting('max_parallel_workers_per_gather')";
+        String duringTheCount = transactions.inTransaction(() -> {
+            store.count();
+            return jdbc.sql(parallelWorkers).query(String.class).single();
+        });
+        String afterwards = transactions.inTransaction(() -> jdbc.sql(parallelWorkers).query(String.class).single());
+
+        assertThat(duringTheCount).isEqualTo("0"); // a parallel count of a million rows takes every core from the requests
+        assertThat(afterwards).isNotEqualTo("0"); // SET LOCAL: the pooled connection keeps the server's setting
+    }
+
     @TestConfiguration(proxyBeanMethods = false)
     static class Gate {
 
