@@ -84,6 +84,12 @@ final class PostgresServer implements AutoCloseable {
                 description = "embedded " + describe(c);
                 // set here, not with setServerConfig: pg_ctl passes that through a shell, which eats '|' and spaces
                 statement.execute("ALTER SYSTEM SET log_line_prefix = '%m|%p|'");
+                // when a checkpoint or an autovacuum ran, to set beside the requests' trace
+                statement.execute("ALTER SYSTEM SET log_checkpoints = on");
+                statement.execute("ALTER SYSTEM SET log_autovacuum_min_duration = 0");
+                if (System.getProperty("bench.pg.preload", "").contains("auto_explain")) {
+                    statement.execute("ALTER SYSTEM SET auto_explain.log_min_duration = '50ms'");
+                }
                 statement.execute("SELECT pg_reload_conf()");
             }
             return new PostgresServer(server.getJdbcUrl("postgres", "postgres"), "postgres", "", server,

@@ -1,9 +1,16 @@
 package dev.bulkhead.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -25,11 +32,29 @@ final class ReadLoad {
      * @param serverDashboardP99 the dashboard's, likewise
      */
     record Result(Latencies listing, Latencies dashboard, int failed, double seconds, double serverListingP99,
-            double serverDashboardP99) {
+            double serverDashboardP99, List<Request> requests, Pressure.Share pressure) {
+
+        /** Every request in the order answered, as lines {@code <due, epoch ms>\t<latency ms>\t<listing|dashboard>}. */
+        void writeTrace(Path file) {
+            StringBuilder lines = new StringBuilder("due_epoch_ms\tlatency_ms\tkind\n");
+            for (Request request : requests) {
+                lines.append(request.dueEpochMillis()).append('\t').append(String.format(Locale.ROOT, "%.3f", request.latencyMillis()))
+                        .append('\t').append(request.kind()).append('\n');
+            }
+            try {
+                Files.writeString(file, lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
 
         double requestsPerSecond() {
             return seconds <= 0 ? 0 : (listing.count() + dashboard.count()) / seconds;
         }
+    }
+
+    /** One request: when it was due (wall clock) and how long it took from then. */
+    record Request(long dueEpochMillis, double latencyMillis, String kind) {
     }
 
     /** The listing's URI pattern, as the application's request meter names it. */
@@ -48,6 +73,11 @@ final class ReadLoad {
         this.interval = interval;
     }
 
+    /** The same reads sent back to back (closed loop): to warm the application up, not to measure it. */
+    ReadLoad closedLoop() {
+        return new ReadLoad(client, customers, Duration.ZERO);
+    }
+
     /** The clients, running until {@link Running#stop()}. */
     Running start() {
         return new Running();
@@ -58,6 +88,9 @@ final class ReadLoad {
         private final Latencies listing = new Latencies();
         private final Latencies dashboard = new Latencies();
         private final AtomicInteger failed = new AtomicInteger();
+        private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+        private final long wallAtStart = System.currentTimeMillis();
+        private final Optional<Pressure> pressureAtStart = Pressure.now();
         private final List<Thread> threads = new ArrayList<>();
         private final long started = System.nanoTime();
         private final ServerLatency.Snapshot serverBefore = serverLatency.snapshot();
@@ -89,9 +122,11 @@ final class ReadLoad {
                         failed.incrementAndGet();
                         Pause.millis(10);
                     }
+                    long took = System.nanoTime() - sent;
                     synchronized (latencies) {
-                        latencies.recordNanos(System.nanoTime() - sent);
+                        latencies.recordNanos(took);
                     }
+                    requests.add(new Request(wallAtStart + (sent - started) / 1_000_000, took / 1e6, name));
                 }
             }, "read-load-" + name);
             thread.setDaemon(true);
@@ -109,7 +144,8 @@ final class ReadLoad {
             }
             ServerLatency.Snapshot serverAfter = serverLatency.snapshot();
             return new Result(listing, dashboard, failed.get(), (System.nanoTime() - started) / 1e9,
-                    serverAfter.p99Since(serverBefore, LISTING), serverAfter.p99Since(serverBefore, DASHBOARD));
+                    serverAfter.p99Since(serverBefore, LISTING), serverAfter.p99Since(serverBefore, DASHBOARD), List.copyOf(requests),
+                    Pressure.now().flatMap(end -> pressureAtStart.map(end::since)).orElse(Pressure.Share.UNKNOWN));
         }
     }
 }

@@ -202,7 +202,9 @@ public final class VolumeRehearsal {
 
         double start() {
             starts++;
-            process = JarProcess.start(java.command(options.jar(), List.of()), PORT, url, server, arguments,
+            // each collection's pause with its wall-clock time, to set beside the requests' trace (logs/requests-*.tsv)
+            String gcLog = "-Xlog:gc:file=" + logs.resolve("volume-app-" + starts + "-gc.log") + ":time,uptime";
+            process = JarProcess.start(java.command(options.jar(), List.of(gcLog)), PORT, url, server, arguments,
                     logs.resolve("volume-app-" + starts + ".log"));
             memory = new MemorySampler(process.pid());
             return process.awaitReady(Duration.ofMinutes(5));
@@ -214,6 +216,10 @@ public final class VolumeRehearsal {
 
         String baseUrl() {
             return process.baseUrl();
+        }
+
+        Path logs() {
+            return logs;
         }
 
         void restart(BulkheadClient client) {
@@ -277,7 +283,9 @@ public final class VolumeRehearsal {
             // Modulith's hourly purge of completed publications one minute after start-up, inside the warm-up)
             app.phase("warm-up");
             activity.phase("warm-up");
-            ReadLoad.Running warm = reads.start();
+            // closed loop: at the paced rate a method called once a request needs minutes to reach the compiler's
+            // thresholds, and the compiler then competes with the measurements for the two cores
+            ReadLoad.Running warm = reads.closedLoop().start();
             Pause.millis(options.warmUp().toMillis());
             warm.stop();
 
@@ -287,6 +295,7 @@ public final class VolumeRehearsal {
             ReadLoad.Running quiet = reads.start();
             Pause.millis(options.baseline().toMillis());
             ReadLoad.Result baseline = quiet.stop();
+            baseline.writeTrace(logs.resolve("requests-baseline.tsv"));
             report.baseline(baseline, activity.phases().get("baseline"));
             Progress.say("baseline: listing p50 %.1f p99 %.1f ms (%.1f ms in the application), dashboard p50 %.1f p99 %.1f ms (%.1f ms)",
                     baseline.listing().p50(), baseline.listing().p99(), baseline.serverListingP99(), baseline.dashboard().p50(),
@@ -316,6 +325,7 @@ public final class VolumeRehearsal {
                 measured.add(pruning(reads, app, activity, server, client, url, jobs, report));
             }
             report.jobs(measured, baseline);
+            report.gcPauses(GcPauses.in(logs));
             report.memory(app.peakRss(), app.memoryPhases());
             DatabaseActivity.Phase warmUp = activity.phases().get("warm-up");
             report.warmUp(warmUp, waitsIn(server, warmUp));
@@ -376,6 +386,7 @@ public final class VolumeRehearsal {
         ReadLoad.Running load = reads.start();
         AdminJobs.Run run = work.run();
         ReadLoad.Result result = load.stop();
+        result.writeTrace(app.logs().resolve("requests-" + name + ".tsv"));
         activity.phase("after " + name);
         DatabaseActivity.Phase phase = activity.phases().get(name);
         MemorySampler.Phase memory = app.memoryPhases().get(name);
@@ -390,7 +401,7 @@ public final class VolumeRehearsal {
             app.restart(client); // a synchronous request still working would compete with the next operation
             app.phase("warm-up after the restart");
             activity.phase("warm-up after the restart of " + name);
-            ReadLoad.Running warm = reads.start(); // the new JVM compiles the read paths again before the next phase
+            ReadLoad.Running warm = reads.closedLoop().start(); // the new JVM compiles the read paths again before the next phase
             Pause.millis(45_000);
             warm.stop();
         }

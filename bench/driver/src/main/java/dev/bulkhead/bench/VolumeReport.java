@@ -44,6 +44,7 @@ final class VolumeReport {
     private List<LockWaitLog.Wait> warmUpWaits = List.of();
     private long bookkeepingBefore;
     private long bookkeepingAfter;
+    private List<GcPauses.Pause> gcPauses = List.of();
 
     VolumeReport(VolumeRehearsal.Options options) {
         this.options = options;
@@ -91,6 +92,11 @@ final class VolumeReport {
     void warmUp(DatabaseActivity.Phase phase, List<LockWaitLog.Wait> waits) {
         this.warmUp = phase;
         this.warmUpWaits = waits;
+    }
+
+    /** The application's collections over the whole run, to set beside each phase's slow requests. */
+    void gcPauses(List<GcPauses.Pause> pauses) {
+        this.gcPauses = pauses;
     }
 
     void afterPruning(long after, long before) {
@@ -302,6 +308,40 @@ final class VolumeReport {
                     String.join("; ", phase.commonestWaits(4).stream().map(wait -> "`" + wait.strip() + "`").toList())));
         }
         md.append('\n');
+        slowRequests(md);
+    }
+
+    /**
+     * Where each phase's slow requests fell (the clients' trace, the application's GC log, the kernel's pressure stall
+     * information): in a job's first seconds, in a collection, while the cores or the disk were contended.
+     */
+    private void slowRequests(StringBuilder md) {
+        md.append(f("Where the slow requests fell (slow: longer than %.1f × the baseline's p99 of its kind, at the clients; the traces "
+                + "are in `bench/target/volume/logs/requests-*.tsv`; \"cores contended\" and \"disk contended\": the share of the "
+                + "phase's time during which some task of the machine was ready to run but waited for a core, or waited for I/O, "
+                + "from `/proc/pressure`):%n%n| phase | slow requests | in its first %d s | overlapping a GC pause of the application | "
+                + "cores contended | disk contended | listing / dashboard p99 after its first %d s |%n|---|---|---|---|---|---|---|%n",
+                TARGET_P99_FACTOR, SlowRequests.FIRST_SECONDS, SlowRequests.FIRST_SECONDS));
+        List<String> names = new ArrayList<>();
+        List<ReadLoad.Result> phases = new ArrayList<>();
+        names.add("baseline");
+        phases.add(baseline);
+        for (VolumeRehearsal.Measured job : jobs) {
+            names.add(job.run().name());
+            phases.add(job.reads());
+        }
+        for (int i = 0; i < phases.size(); i++) {
+            ReadLoad.Result phase = phases.get(i);
+            SlowRequests slow = SlowRequests.of(phase, baseline, gcPauses);
+            md.append(f("| %s | %d of %d (%.1f %%) | %d | %d | %s | %s | %.1f / %.1f ms |%n", names.get(i), slow.slow(), slow.all(),
+                    slow.all() == 0 ? 0 : 100.0 * slow.slow() / slow.all(), slow.inFirstSeconds(), slow.duringGcPause(),
+                    percent(phase.pressure().cpu()), percent(phase.pressure().io()), slow.listingP99After(), slow.dashboardP99After()));
+        }
+        md.append('\n');
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "–" : f("%.0f %%", 100 * share);
     }
 
     private void indexes(StringBuilder md) {
