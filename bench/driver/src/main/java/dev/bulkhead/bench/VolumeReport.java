@@ -143,7 +143,7 @@ final class VolumeReport {
                         + "only, invariants checked at the end), then `VACUUM (ANALYZE)` %.0f s |\n", generated, vacuumed))
                 .append(f("| reads during each operation | %s, 2 clients: `GET /v1/orders?userId=…&size=20` and "
                         + "`GET /v1/dashboard/{userId}`, over 1,000 customers with orders, in turn |\n", readPace()))
-                .append(f("| baseline | the same reads for %d s with nothing else running, after a %d s warm-up (%.0f requests/s) |\n\n",
+                .append(f("| baseline | the same reads for %d s with nothing else running, after a %d s warm-up of the same reads sent back to back (baseline: %.0f requests/s) |\n\n",
                         options.baseline().toSeconds(), options.warmUp().toSeconds(), baseline == null ? 0 : baseline.requestsPerSecond()));
     }
 
@@ -268,7 +268,7 @@ final class VolumeReport {
             }
         }
         if (warmUp != null) {
-            md.append(f("- **warm-up** (%d s of the same reads; in a build before the retention, Spring Modulith's hourly purge ran in it): "
+            md.append(f("- **warm-up** (%d s of the same reads sent back to back; in a build before the retention, Spring Modulith's hourly purge ran in it): "
                     + "longest transaction %.0f ms `%s`, longest sampled lock wait %.0f ms, %d logged lock wait(s) over 100 ms\n",
                     options.warmUp().toSeconds(), warmUp.longestTransactionMs, abbreviate(warmUp.transactionStatement, 160), warmUp.longestLockWaitMs,
                     warmUpWaits.size()));
@@ -333,9 +333,11 @@ final class VolumeReport {
         for (int i = 0; i < phases.size(); i++) {
             ReadLoad.Result phase = phases.get(i);
             SlowRequests slow = SlowRequests.of(phase, baseline, gcPauses);
-            md.append(f("| %s | %d of %d (%.1f %%) | %d | %d | %s | %s | %.1f / %.1f ms |%n", names.get(i), slow.slow(), slow.all(),
+            md.append(f("| %s | %d of %d (%.1f %%) | %d | %d | %s | %s | %s |%n", names.get(i), slow.slow(), slow.all(),
                     slow.all() == 0 ? 0 : 100.0 * slow.slow() / slow.all(), slow.inFirstSeconds(), slow.duringGcPause(),
-                    percent(phase.pressure().cpu()), percent(phase.pressure().io()), slow.listingP99After(), slow.dashboardP99After()));
+                    percent(phase.pressure().cpu()), percent(phase.pressure().io()),
+                    Double.isNaN(slow.listingP99After()) ? f("– (shorter than %d s)", SlowRequests.FIRST_SECONDS)
+                            : f("%.1f / %.1f ms", slow.listingP99After(), slow.dashboardP99After())));
         }
         md.append('\n');
     }
