@@ -8,6 +8,7 @@ import dev.bulkhead.platform.Jobs;
 import dev.bulkhead.platform.PageApplied;
 import dev.bulkhead.platform.PagedJob;
 import dev.bulkhead.platform.RejectedRequest;
+import dev.bulkhead.platform.web.RequestsInFlight;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,10 +54,11 @@ class PagedJobs implements Jobs, DisposableBean {
     private final JobProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final RequestsInFlight requests;
     private final ExecutorService threads;
 
     PagedJobs(List<PagedJob> jobs, JobCheckpoints checkpoints, ClusterLock lock, JobProperties properties, Clock clock,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, RequestsInFlight requests) {
         jobs.forEach(job -> this.jobs.put(job.name(), job));
         this.jobs.keySet().forEach(name -> progress.put(name, new JobProgress(name)));
         this.checkpoints = checkpoints;
@@ -64,6 +66,7 @@ class PagedJobs implements Jobs, DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.publisher = publisher;
+        this.requests = requests;
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "paged-job-" + count.incrementAndGet());
@@ -226,7 +229,9 @@ class PagedJobs implements Jobs, DisposableBean {
         String name = job.name();
         Instant lastLog = clock.instant();
         PagedJob.Page page = job.nextPage(from, properties.pageSize());
+        Duration gaveWay = Duration.ZERO;
         while (true) {
+            gaveWay = gaveWay.plus(giveWayToRequests());
             Future<PagedJob.Page> next = page.last() || !job.readsAhead() ? null : readAhead(job, page.cursorAfter());
             try {
                 PagedJob.Page current = page;
@@ -245,7 +250,8 @@ class PagedJobs implements Jobs, DisposableBean {
                 publisher.publishEvent(new PageApplied(name, cursor, here.view(now)));
                 if (page.last()) {
                     JobView view = here.view(now);
-                    log.info("Job {}: completed, {} items, {} drifted, {} repaired", name, view.done(), view.drifted(), view.repaired());
+                    log.info("Job {}: completed, {} items, {} drifted, {} repaired; waited {} ms for requests to be answered", name,
+                            view.done(), view.drifted(), view.repaired(), gaveWay.toMillis());
                     // before the state says COMPLETED, so whoever sees that state also sees what the listeners did
                     publisher.publishEvent(new JobCompleted(view));
                     here.ended(JobState.COMPLETED, null, now);
@@ -297,6 +303,11 @@ class PagedJobs implements Jobs, DisposableBean {
     private static void logProgress(JobView view) {
         log.info("Job {}: {}/{} done, {} items/s, ETA {}", view.name(), view.done(), view.total(),
                 String.format("%.0f", view.ratePerSecond()), view.eta());
+    }
+
+    /** Lets the requests under way finish before the next page takes the cores (ADR 0042). */
+    private Duration giveWayToRequests() {
+        return requests.awaitNone(properties.giveWayToRequests());
     }
 
     private void pause() {

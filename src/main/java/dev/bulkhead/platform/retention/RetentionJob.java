@@ -2,6 +2,7 @@ package dev.bulkhead.platform.retention;
 
 import dev.bulkhead.platform.ClusterLock;
 import dev.bulkhead.platform.RetainedTable;
+import dev.bulkhead.platform.web.RequestsInFlight;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * ({@link TablePruner}). A table that fails is logged and left for the next run; the others go on. Counts each
  * committed batch's rows ({@code bulkhead.retention.pruned{module,table}}) and the rows left after the run
  * ({@code bulkhead.retention.left{module,table}}), and logs one line per table per run. Stops between two batches
- * when the application shuts down.
+ * when the application shuts down. Each batch waits first, up to {@code bulkhead.retention.give-way-to-requests}, for
+ * the requests this instance is answering (ADR 0042).
  */
 @Component
 class RetentionJob {
@@ -37,15 +39,17 @@ class RetentionJob {
     private final ClusterLock lock;
     private final RetentionProperties retention;
     private final Clock clock;
+    private final RequestsInFlight requests;
     private volatile boolean stopping;
 
     RetentionJob(List<RetainedTable> tables, TablePruner pruner, ClusterLock lock, RetentionProperties retention,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, RequestsInFlight requests) {
         this.tables = tables.stream().map(table -> new TableState(table, meters)).toList();
         this.pruner = pruner;
         this.lock = lock;
         this.retention = retention;
         this.clock = clock;
+        this.requests = requests;
     }
 
     @Scheduled(initialDelayString = RetentionProperties.INTERVAL, fixedDelayString = RetentionProperties.INTERVAL)
@@ -83,7 +87,8 @@ class RetentionJob {
         Instant started = clock.instant();
         AtomicLong prunedThisRun = new AtomicLong();
         try {
-            TablePruner.Pruned pruned = pruner.prune(table, started, retention.batchSize(), () -> stopping, rows -> {
+            TablePruner.Pruned pruned = pruner.prune(table, started, retention.batchSize(), () -> stopping,
+                    () -> requests.awaitNone(retention.giveWayToRequests()), rows -> {
                 prunedThisRun.addAndGet(rows);
                 state.pruned.increment(rows);
             });

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param interval how long after start-up, and then after each pruning run ends, the next run begins
  * @param batchSize the most rows one batch deletes, in one short transaction of its own
+ * @param giveWayToRequests before each batch, the longest the job waits for the requests this instance is answering to
+ *     be answered, so that a batch starts between requests rather than in the middle of them (ADR 0042); 0 for never
  * @param inbox how long the modules keep inbox marks (the ids of the events they applied); must exceed the longest a
  *     redelivery can arrive after the first delivery, which the start-up checks against
  *     {@code bulkhead.events.retry.*}
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 record RetentionProperties(
         @DefaultValue("10m") @DurationMin(seconds = 1) Duration interval,
         @DefaultValue("1000") @Min(1) @Max(100_000) int batchSize,
+        @DefaultValue("50ms") @DurationMin(millis = 0) Duration giveWayToRequests,
         @DefaultValue("7d") @DurationMin(minutes = 1) Duration inbox,
         @DefaultValue("14d") @DurationMin(minutes = 1) Duration receivedMessages) {
 

@@ -39,9 +39,10 @@ class TablePruner {
      * Deletes the rows older than {@code now - keptFor} until a batch finds fewer than {@code batchSize}, or
      * {@code stop} says to stop (checked before each batch).
      *
+     * @param beforeBatch run before each batch, outside its transaction: where the job gives way to requests
      * @param afterBatch told the rows of each committed batch
      */
-    Pruned prune(RetainedTable table, Instant now, int batchSize, BooleanSupplier stop, LongConsumer afterBatch) {
+    Pruned prune(RetainedTable table, Instant now, int batchSize, BooleanSupplier stop, Runnable beforeBatch, LongConsumer afterBatch) {
         TransactionTemplate batch = transactionOf(table);
         String statement = batchStatement(table);
         Timestamp cutoff = Timestamp.from(now.minus(table.keptFor()));
@@ -51,6 +52,7 @@ class TablePruner {
             if (stop.getAsBoolean()) {
                 return new Pruned(rows, batches, true);
             }
+            beforeBatch.run();
             Integer deleted = batch.execute(status -> jdbc.sql(statement).param(cutoff).param(batchSize).update());
             int count = deleted == null ? 0 : deleted;
             batches++;

@@ -6,6 +6,7 @@ import dev.bulkhead.platform.ClusterLock;
 import dev.bulkhead.platform.JobState;
 import dev.bulkhead.platform.JobView;
 import dev.bulkhead.platform.PagedJob;
+import dev.bulkhead.platform.web.RequestsInFlight;
 import dev.bulkhead.testing.IntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,8 +120,9 @@ class ReadAheadTests {
     }
 
     private PagedJobs runner(ScriptedJob job) {
-        JobProperties properties = new JobProperties(10, Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(1));
-        PagedJobs jobs = new PagedJobs(List.of(job), checkpoints, lock, properties, Clock.systemUTC(), event -> { });
+        JobProperties properties = new JobProperties(10, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(1));
+        PagedJobs jobs = new PagedJobs(List.of(job), checkpoints, lock, properties, Clock.systemUTC(), event -> { },
+                new RequestsInFlight());
         runners.add(jobs);
         return jobs;
     }

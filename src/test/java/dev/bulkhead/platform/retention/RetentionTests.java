@@ -3,11 +3,15 @@ package dev.bulkhead.platform.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulkhead.platform.ClusterLock;
 import dev.bulkhead.platform.RetainedTable;
+import dev.bulkhead.platform.web.OpenRequest;
+import dev.bulkhead.platform.web.RequestsInFlight;
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.HttpClient;
 import dev.bulkhead.testing.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -54,6 +60,9 @@ class RetentionTests {
 
     @Autowired
     RetentionJob job;
+
+    @Autowired
+    ClusterLock lock;
 
     @Autowired
     MeterRegistry meters;
@@ -156,7 +165,7 @@ class RetentionTests {
         }
         List<Long> batches = new ArrayList<>();
 
-        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, () -> false, batches::add);
+        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, batches::add);
 
         assertThat(pruned.rows()).isEqualTo(35);
         assertThat(pruned.batches()).isEqualTo(4);
@@ -180,7 +189,7 @@ class RetentionTests {
         faultOn(oldest.get(24), "raise exception 'injected fault: the instance dies here'");
         List<Long> committed = new ArrayList<>();
 
-        assertThatThrownBy(() -> pruner.prune(probeMarks(), clock.instant(), 10, () -> false, committed::add))
+        assertThatThrownBy(() -> pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, committed::add))
                 .hasStackTraceContaining("injected fault");
 
         assertThat(committed).containsExactly(10L, 10L);
@@ -188,7 +197,7 @@ class RetentionTests {
                 concat(oldest.subList(20, 35), recent));
 
         database.sql("drop trigger retention_probe_fault on billing.applied_events").update();
-        TablePruner.Pruned rest = pruner.prune(probeMarks(), clock.instant(), 10, () -> false, rows -> { });
+        TablePruner.Pruned rest = pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, rows -> { });
 
         assertThat(rest.rows()).isEqualTo(15);
         assertThat(probeIds("billing.applied_events", "event_id", "handler")).containsExactlyInAnyOrderElementsOf(recent);
@@ -201,11 +210,66 @@ class RetentionTests {
         }
         List<Long> batches = new ArrayList<>();
 
-        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, () -> batches.size() == 2, batches::add);
+        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, () -> batches.size() == 2, () -> { }, batches::add);
 
         assertThat(pruned.stopped()).isTrue();
         assertThat(pruned.rows()).isEqualTo(20);
         assertThat(probeIds("billing.applied_events", "event_id", "handler")).hasSize(5);
+    }
+
+    @Test
+    void a_batch_starts_only_once_the_request_under_way_has_been_answered() throws Exception {
+        UUID old = mark("billing.applied_events", "handler", ago(OLD));
+        RequestsInFlight requests = new RequestsInFlight();
+        try (OpenRequest request = OpenRequest.in(requests)) {
+            RetentionJob waiting = jobOverProbeMarks(requests, Duration.ofSeconds(30));
+
+            CompletableFuture<Void> run = CompletableFuture.runAsync(waiting::pruneAll);
+            Thread.sleep(300);
+            assertThat(probeIds("billing.applied_events", "event_id", "handler")).as("pruned while a request was under way")
+                    .containsExactly(old);
+            request.answer();
+            run.get(20, TimeUnit.SECONDS);
+        }
+
+        assertThat(probeIds("billing.applied_events", "event_id", "handler")).isEmpty();
+    }
+
+    @Test
+    void a_request_that_is_never_answered_slows_pruning_down_but_does_not_stop_it() {
+        for (int i = 0; i < 25; i++) {
+            mark("billing.applied_events", "handler", ago(OLD.plusMinutes(i)));
+        }
+        RequestsInFlight requests = new RequestsInFlight();
+        try (OpenRequest never = OpenRequest.in(requests)) {
+            long start = System.nanoTime();
+
+            jobOverProbeMarks(requests, Duration.ofMillis(200)).pruneAll();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited up to the setting before each of 3 batches")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(3 * 200));
+        }
+        assertThat(probeIds("billing.applied_events", "event_id", "handler")).isEmpty();
+    }
+
+    @Test
+    void a_pruning_run_inside_a_request_waits_for_the_other_requests_only() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            mark("billing.applied_events", "handler", ago(OLD.plusMinutes(i)));
+        }
+        RequestsInFlight requests = new RequestsInFlight();
+        RetentionJob waiting = jobOverProbeMarks(requests, Duration.ofSeconds(30));
+        CompletableFuture<Long> took = new CompletableFuture<>();
+
+        // an operator's synchronous run (POST /v1/admin/retention) is itself a request under way
+        requests.doFilter(new MockHttpServletRequest("POST", "/v1/admin/retention"), new MockHttpServletResponse(), (request, response) -> {
+            long start = System.nanoTime();
+            waiting.pruneAll();
+            took.complete(System.nanoTime() - start);
+        });
+
+        assertThat(Duration.ofNanos(took.get())).as("three batches that waited for their own request").isLessThan(Duration.ofSeconds(10));
+        assertThat(probeIds("billing.applied_events", "event_id", "handler")).isEmpty();
     }
 
     /**
@@ -288,13 +352,13 @@ class RetentionTests {
             }
 
             CompletableFuture<TablePruner.Pruned> run = CompletableFuture.supplyAsync(
-                    () -> pruner.prune(probeMarks(), clock.instant(), 10, () -> false, rows -> { }));
+                    () -> pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, rows -> { }));
 
             assertThat(run.get(2, TimeUnit.SECONDS).rows()).isEqualTo(1);
             assertThat(probeIds("billing.applied_events", "event_id", "handler")).containsExactly(held).doesNotContain(free);
             business.commit();
         }
-        assertThat(pruner.prune(probeMarks(), clock.instant(), 10, () -> false, rows -> { }).rows()).isEqualTo(1);
+        assertThat(pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, rows -> { }).rows()).isEqualTo(1);
     }
 
     @Test
@@ -317,6 +381,13 @@ class RetentionTests {
     // --- probes ----------------------------------------------------------------------------------------------------
 
     /** billing's inbox, narrowed to this test's probes, with billing's own transactions. */
+    /** A retention job over the probe's marks alone, in batches of ten, that gives way to {@code requests}. */
+    private RetentionJob jobOverProbeMarks(RequestsInFlight requests, Duration giveWay) {
+        RetentionProperties properties = new RetentionProperties(Duration.ofMinutes(10), 10, giveWay, Duration.ofDays(7),
+                Duration.ofDays(14));
+        return new RetentionJob(List.of(probeMarks()), pruner, lock, properties, clock, new SimpleMeterRegistry(), requests);
+    }
+
     private RetainedTable probeMarks() {
         return declared("billing.applied_events").keepingUnless("t.handler = '" + probe + "'");
     }

@@ -202,9 +202,10 @@ public final class VolumeRehearsal {
 
         double start() {
             starts++;
-            // each collection's pause with its wall-clock time, to set beside the requests' trace (logs/requests-*.tsv)
+            // each collection's pause with its wall-clock time, to set beside the requests' trace (logs/requests-*.tsv);
+            // written by a thread of its own (-Xlog:async), so that a disk busy with a checkpoint cannot stretch a pause
             String gcLog = "-Xlog:gc:file=" + logs.resolve("volume-app-" + starts + "-gc.log") + ":time,uptime";
-            process = JarProcess.start(java.command(options.jar(), List.of(gcLog)), PORT, url, server, arguments,
+            process = JarProcess.start(java.command(options.jar(), List.of("-Xlog:async", gcLog)), PORT, url, server, arguments,
                     logs.resolve("volume-app-" + starts + ".log"));
             memory = new MemorySampler(process.pid());
             return process.awaitReady(Duration.ofMinutes(5));
