@@ -1,13 +1,19 @@
 package dev.bulkhead.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,6 +22,9 @@ import java.util.Map;
  * application that holds a snapshot or has written (what holds back vacuum and row locks), each with its statement.
  * A wait or transaction shorter than the interval may be missed; the server's
  * own log of lock waits over {@code deadlock_timeout} (100 ms here, {@link LockWaitLog}) misses none of those.
+ * Every sample of an active statement is also kept, to be written beside the requests' trace
+ * ({@code activity-<phase>.tsv}: when, which session, for how long so far, on what it waited, what it ran), so that a
+ * slow request can be set beside what its session was doing.
  */
 final class DatabaseActivity implements AutoCloseable {
 
@@ -32,6 +41,8 @@ final class DatabaseActivity implements AutoCloseable {
         int samples;
         /** Samples of the application's active statements by what each waited on ("CPU" when on nothing), and on what statement. */
         final Map<String, Integer> waits = new HashMap<>();
+        /** Each sample of an active statement: epoch ms, session, ms since the statement began, wait, statement. */
+        final List<String> trace = new ArrayList<>();
         /** The server's counters of writes and WAL at the phase's first and last sample. */
         Map<String, Long> countersAtStart;
         Map<String, Long> countersAtEnd;
@@ -50,6 +61,17 @@ final class DatabaseActivity implements AutoCloseable {
             return growth;
         }
 
+        /** The samples of active statements, as lines {@code <epoch ms>\t<pid>\t<ms running>\t<wait>\t<statement>}. */
+        void writeTrace(Path file) {
+            StringBuilder lines = new StringBuilder("sampled_epoch_ms\tpid\trunning_ms\twait\tstatement\n");
+            trace.forEach(line -> lines.append(line).append('\n'));
+            try {
+                Files.writeString(file, lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** The {@code limit} most frequent waits, with their share of the samples of active statements. */
         List<String> commonestWaits(int limit) {
             int all = waits.values().stream().mapToInt(Integer::intValue).sum();
@@ -65,7 +87,8 @@ final class DatabaseActivity implements AutoCloseable {
             FROM pg_stat_bgwriter b, pg_stat_wal w""";
 
     private static final String SAMPLE = """
-            SELECT extract(epoch FROM now() - query_start) * 1000 AS query_ms,
+            SELECT extract(epoch FROM now() - query_start) * 1000 AS query_ms, pid,
+                   (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS sampled_at,
                    extract(epoch FROM now() - xact_start) * 1000 AS xact_ms,
                    wait_event_type, wait_event, state, left(regexp_replace(query, '\\s+', ' ', 'g'), 200) AS query,
                    backend_xid IS NOT NULL OR backend_xmin IS NOT NULL AS holds_snapshot_or_writes,
@@ -135,6 +158,8 @@ final class DatabaseActivity implements AutoCloseable {
                         String waited = row.getString("wait_event_type") == null ? "CPU"
                                 : row.getString("wait_event_type") + ":" + row.getString("wait_event");
                         phase.waits.merge(waited + " in " + row.getString("statement"), 1, Integer::sum);
+                        phase.trace.add(row.getLong("sampled_at") + "\t" + row.getInt("pid") + "\t"
+                                + String.format(Locale.ROOT, "%.1f", row.getDouble("query_ms")) + "\t" + waited + "\t" + row.getString("statement"));
                     }
                     double xact = row.getDouble("xact_ms");
                     String query = row.getString("query");

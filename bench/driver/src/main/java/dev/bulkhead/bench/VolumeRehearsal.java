@@ -297,6 +297,8 @@ public final class VolumeRehearsal {
             Pause.millis(options.baseline().toMillis());
             ReadLoad.Result baseline = quiet.stop();
             baseline.writeTrace(logs.resolve("requests-baseline.tsv"));
+            activity.phase("after baseline");
+            activity.phases().get("baseline").writeTrace(logs.resolve("activity-baseline.tsv"));
             report.baseline(baseline, activity.phases().get("baseline"));
             Progress.say("baseline: listing p50 %.1f p99 %.1f ms (%.1f ms in the application), dashboard p50 %.1f p99 %.1f ms (%.1f ms)",
                     baseline.listing().p50(), baseline.listing().p99(), baseline.serverListingP99(), baseline.dashboard().p50(),
@@ -390,6 +392,7 @@ public final class VolumeRehearsal {
         result.writeTrace(app.logs().resolve("requests-" + name + ".tsv"));
         activity.phase("after " + name);
         DatabaseActivity.Phase phase = activity.phases().get(name);
+        phase.writeTrace(app.logs().resolve("activity-" + name + ".tsv"));
         MemorySampler.Phase memory = app.memoryPhases().get(name);
         Measured measured = new Measured(run, items, unit, result, phase, waitsIn(server, phase),
                 memory == null ? Double.NaN : memory.maxRssMib());
