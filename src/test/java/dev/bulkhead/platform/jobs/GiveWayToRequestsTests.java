@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulkhead.platform.ClusterLock;
 import dev.bulkhead.platform.JobState;
 import dev.bulkhead.platform.JobView;
-import dev.bulkhead.platform.PagedJob;
 import dev.bulkhead.platform.web.OpenRequest;
 import dev.bulkhead.platform.web.RequestsInFlight;
 import dev.bulkhead.testing.IntegrationTest;
@@ -13,17 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * With {@code bulkhead.jobs.give-way-to-requests} set, a paged job starts each page only once the requests this
@@ -107,62 +102,19 @@ class GiveWayToRequestsTests {
         return jobs;
     }
 
-    /** Pages numbered from 1; records when each was applied. */
-    private final class TimedJob implements PagedJob {
+    /** Records when each page was applied. */
+    private final class TimedJob extends NumberedPagesJob {
 
-        private final String name = "test.give-way-" + UUID.randomUUID();
-        private final int pages;
-        private final TransactionTemplate transaction;
         final List<Long> appliedAt = new CopyOnWriteArrayList<>();
 
         TimedJob(int pages) {
-            this.pages = pages;
-            this.transaction = new TransactionTemplate(transactions);
-            // a name in the history module, so the router gives the page that module's connection (ADR 0006)
-            this.transaction.setName("dev.bulkhead.history.internal.TimedJob.page");
+            super("give-way", pages, transactions);
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String schema() {
-            return "order_history";
-        }
-
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return transaction.execute(status -> work.get());
-        }
-
-        @Override
-        public long estimateTotal() {
-            return pages;
-        }
-
-        @Override
-        public Page nextPage(@Nullable String cursor, int size) {
-            int number = cursor == null ? 1 : Integer.parseInt(cursor) + 1;
-            return new Page() {
-
-                @Override
-                public Applied apply() {
-                    appliedAt.add(System.nanoTime());
-                    return new Applied(1, 0, 0);
-                }
-
-                @Override
-                public String cursorAfter() {
-                    return String.valueOf(number);
-                }
-
-                @Override
-                public boolean last() {
-                    return number == pages;
-                }
-            };
+        Applied apply(int number) {
+            appliedAt.add(System.nanoTime());
+            return new Applied(1, 0, 0);
         }
     }
 }

@@ -13,16 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A job that reads ahead ({@link PagedJob#readsAhead}) has its next page read while the current one is applied, and
@@ -132,26 +129,20 @@ class ReadAheadTests {
     }
 
     /**
-     * Pages numbered from 1; the cursor is the last page's number. A page read ahead is applied only once the next
-     * page's read has begun (or after {@link #OVERLAP_WAIT}), so the order of the events shows whether they overlapped.
+     * A page read ahead is applied only once the next page's read has begun (or after {@link #OVERLAP_WAIT}), so the
+     * order of the events shows whether they overlapped.
      */
-    private final class ScriptedJob implements PagedJob {
+    private final class ScriptedJob extends NumberedPagesJob {
 
-        private final String name = "test.read-ahead-" + UUID.randomUUID();
         private final boolean readsAhead;
-        private final int pages;
         private final List<String> events = Collections.synchronizedList(new ArrayList<>());
         private final List<Integer> applied = Collections.synchronizedList(new ArrayList<>());
-        private final TransactionTemplate transaction;
         volatile int failReadOf = -1;
         volatile IntConsumer whileApplying = page -> { };
 
         ScriptedJob(boolean readsAhead, int pages) {
+            super("read-ahead", pages, transactions);
             this.readsAhead = readsAhead;
-            this.pages = pages;
-            this.transaction = new TransactionTemplate(transactions);
-            // a name in the history module, so the router gives the page that module's connection (ADR 0006)
-            this.transaction.setName("dev.bulkhead.history.internal.ScriptedJob.page");
         }
 
         List<String> events() {
@@ -163,60 +154,29 @@ class ReadAheadTests {
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String schema() {
-            return "order_history";
-        }
-
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return transaction.execute(status -> work.get());
-        }
-
-        @Override
-        public long estimateTotal() {
-            return pages;
-        }
-
-        @Override
         public boolean readsAhead() {
             return readsAhead;
         }
 
         @Override
         public Page nextPage(@Nullable String cursor, int size) {
-            int number = cursor == null ? 1 : Integer.parseInt(cursor) + 1;
+            int number = number(cursor);
             events.add("read " + number);
             if (number == failReadOf) {
                 throw new IllegalStateException("injected read failure at page " + number);
             }
-            return new Page() {
+            return page(number);
+        }
 
-                @Override
-                public Applied apply() {
-                    whileApplying.accept(number);
-                    if (readsAhead && number < pages) {
-                        awaitRead(number + 1);
-                    }
-                    applied.add(number);
-                    events.add("applied " + number);
-                    return new Applied(1, 0, 0);
-                }
-
-                @Override
-                public String cursorAfter() {
-                    return String.valueOf(number);
-                }
-
-                @Override
-                public boolean last() {
-                    return number == pages;
-                }
-            };
+        @Override
+        Applied apply(int number) {
+            whileApplying.accept(number);
+            if (readsAhead && number < pages()) {
+                awaitRead(number + 1);
+            }
+            applied.add(number);
+            events.add("applied " + number);
+            return new Applied(1, 0, 0);
         }
 
         private void awaitRead(int page) {
