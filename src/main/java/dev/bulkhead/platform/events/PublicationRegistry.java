@@ -80,6 +80,11 @@ class PublicationRegistry {
                 .param("id", id).update() == 1;
     }
 
+    /** Whether the publication exists, finished or not. */
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from %s where id = :id".formatted(PUBLICATIONS)).param("id", id).query(Long.class).single() > 0;
+    }
+
     /**
      * Fails the unfinished publication of {@code serializedEvent} to {@code listenerId}: one whose listener's
      * transaction failed at its commit after marking it completed (ADR 0021), so that Modulith, which forgot the

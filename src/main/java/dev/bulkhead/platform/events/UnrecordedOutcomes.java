@@ -27,7 +27,9 @@ import org.springframework.modulith.events.core.PublicationTargetIdentifier;
  * written: recorded as completed later, so the broker is not sent the event twice;</li>
  * <li>a transaction that published events failed at its commit, so that nobody knows whether it committed:
  * its publications, if they exist, were never handed to their listeners (those run only after a commit seen to
- * succeed), so each is failed if it is still unfinished, and the retry job delivers it.</li>
+ * succeed), so each is failed if it is still unfinished, and the retry job delivers it. One not found is asked for
+ * again on every run until it shows up or {@code stale-after} passes: a COMMIT sent before a stall reaches PostgreSQL
+ * when the link moves again, and may land after the first look.</li>
  * </ul>
  * Bounded, like every backlog of an instance (ADR 0024): past {@value #MOST_KEPT} outcomes, or once an outcome is
  * older than {@code stale-after}, it is left to the sweep of abandoned deliveries, which finds it anyway.
@@ -72,7 +74,8 @@ final class UnrecordedOutcomes {
     }
 
     /**
-     * Tells the registry every outcome it missed, until the first that fails again (the database is still away).
+     * Tells the registry every outcome it missed, until the first that fails again (the database is still away). An
+     * outcome that cannot be settled yet (a publication whose transaction may still commit) is kept for the next call.
      *
      * @return how many were recorded
      */
@@ -86,15 +89,20 @@ final class UnrecordedOutcomes {
             }
             if (next.noted().plus(staleAfter).isBefore(now)) {
                 count.decrementAndGet();
-                log.warn("Gave up recording {}: the sweep of abandoned deliveries takes it over", next);
+                next.givenUp();
                 continue;
             }
+            boolean settled;
             try {
-                next.record(registry, publications, serializer);
+                settled = next.record(registry, publications, serializer);
             } catch (RuntimeException stillUnavailable) {
                 outcomes.add(next);
                 log.debug("Could not record {} yet", next, stillUnavailable);
                 break;
+            }
+            if (!settled) {
+                outcomes.add(next);
+                continue;
             }
             count.decrementAndGet();
             recorded++;
@@ -109,14 +117,21 @@ final class UnrecordedOutcomes {
 
         Instant noted();
 
-        void record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer);
+        /** @return whether the outcome is settled; false: not knowable yet, ask again on the next run */
+        boolean record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer);
+
+        /** Kept past {@code stale-after}: the sweep of abandoned deliveries takes over whatever is left. */
+        default void givenUp() {
+            log.warn("Gave up recording {}: the sweep of abandoned deliveries takes it over", this);
+        }
     }
 
     private record Failed(Object event, PublicationTargetIdentifier listener, Instant noted) implements Outcome {
 
         @Override
-        public void record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer) {
+        public boolean record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer) {
             registry.markFailed(event, listener);
+            return true;
         }
 
         @Override
@@ -128,8 +143,11 @@ final class UnrecordedOutcomes {
     private record CompletionRolledBack(Object event, PublicationTargetIdentifier listener, Instant noted) implements Outcome {
 
         @Override
-        public void record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer) {
+        public boolean record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer) {
+            // the row exists (its publisher committed long ago); a late commit of the listener's transaction holds its
+            // row lock until it ends, and this update then finds it completed
             publications.markFailedIfIncomplete(serializer.serialize(event).toString(), listener.getValue());
+            return true;
         }
 
         @Override
@@ -141,8 +159,9 @@ final class UnrecordedOutcomes {
     private record Completed(Object event, PublicationTargetIdentifier listener, Instant noted) implements Outcome {
 
         @Override
-        public void record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer) {
+        public boolean record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer) {
             registry.markCompleted(event, listener);
+            return true;
         }
 
         @Override
@@ -154,8 +173,18 @@ final class UnrecordedOutcomes {
     private record CommitUnknown(UUID publication, Instant noted) implements Outcome {
 
         @Override
-        public void record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer) {
-            publications.markFailedIfIncomplete(publication);
+        public boolean record(EventPublicationRegistry registry, PublicationRegistry publications, EventSerializer serializer) {
+            // Not there: rolled back, or its commit is still on its way. A COMMIT the server received after the client
+            // gave up on its answer (a stalled link) lands whenever the link moves again, possibly after this update,
+            // which does not wait for an insert it cannot see. So it is asked again until the row shows up or
+            // stale-after passes.
+            return publications.markFailedIfIncomplete(publication) || publications.exists(publication);
+        }
+
+        /** Never seen within stale-after: its transaction rolled back, which is what it usually does. */
+        @Override
+        public void givenUp() {
+            log.debug("{} never appeared: its transaction rolled back", this);
         }
 
         @Override
