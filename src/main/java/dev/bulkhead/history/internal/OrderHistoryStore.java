@@ -4,6 +4,7 @@ import dev.bulkhead.history.OrderHistoryEntry;
 import dev.bulkhead.kernel.Money;
 import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderStatus;
+import dev.bulkhead.platform.TableRows;
 import dev.bulkhead.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -223,13 +224,9 @@ class OrderHistoryStore {
         return jdbc.sql("SELECT clock_timestamp()").query(Timestamp.class).single().toInstant();
     }
 
-    /**
-     * The active table's rows, counted by one process (call it in a transaction): PostgreSQL would otherwise count a
-     * million rows with parallel workers, taking every core from the requests for the count's duration.
-     */
+    /** The active table's rows, estimated when large ({@link TableRows}); call it in a transaction. */
     long count() {
-        jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
-        return jdbc.sql("SELECT count(*) FROM " + tables.current().activeTable()).query(Long.class).single();
+        return TableRows.of(jdbc, tables.current().activeTable());
     }
 
     void rebuiltNow() {

@@ -1,6 +1,7 @@
 package dev.bulkhead.platform.retention;
 
 import dev.bulkhead.platform.RetainedTable;
+import dev.bulkhead.platform.TableRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -19,9 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class TablePruner {
-
-    /** Above this the row count is the planner's estimate ({@code pg_class.reltuples}): counting would read it all. */
-    static final long EXACT_COUNT_BELOW = 100_000;
 
     private final PlatformTransactionManager transactions;
     private final JdbcClient jdbc;
@@ -64,15 +62,9 @@ class TablePruner {
         }
     }
 
-    /** The rows in the table now: exact while small, the planner's estimate once counting would cost. */
+    /** The rows in the table now: exact while small, the planner's estimate once counting would cost ({@link TableRows}). */
     long rowsIn(RetainedTable table) {
-        TransactionTemplate read = transactionOf(table);
-        Long rows = read.execute(status -> {
-            long estimate = jdbc.sql("select coalesce((select reltuples::bigint from pg_class where oid = to_regclass(cast(? as text))), -1)")
-                    .param(table.table()).query(Long.class).single();
-            return estimate >= EXACT_COUNT_BELOW ? estimate
-                    : jdbc.sql("select count(*) from " + table.table()).query(Long.class).single();
-        });
+        Long rows = transactionOf(table).execute(status -> TableRows.of(jdbc, table.table()));
         return rows == null ? 0 : rows;
     }
 
