@@ -55,14 +55,50 @@ public interface PagedJob {
     /** One page: what it changes, and where the next one starts. */
     interface Page {
 
-        /** Applies the page; inside the module's transaction, which then writes the checkpoint. */
-        Applied apply();
+        /**
+         * Applies the page; inside the module's transaction, which then writes the checkpoint. A page that writes many
+         * rows writes them {@link Pacing#rowsPerStatement() a few at a time} and lets the requests under way be
+         * answered between its statements ({@link Pacing#betweenStatements()}).
+         */
+        Applied apply(Pacing pacing);
 
         /** The cursor the next page starts after. */
         @Nullable String cursorAfter();
 
         /** Whether this is the run's last page: after it the run is complete. */
         boolean last();
+    }
+
+    /**
+     * How a page shares the cores with the requests this instance is answering (ADR 0042), given by the platform to
+     * each page it applies. A page of a thousand rows written in one statement takes both cores for some 40 ms
+     * (the application's thread and PostgreSQL's process), and every request that arrives meanwhile waits for a core
+     * at each of its round trips; written a hundred rows at a time, with the requests under way answered in between,
+     * it holds them for a few milliseconds at a time and still commits once.
+     */
+    interface Pacing {
+
+        /** Pacing for work that shares nothing: a statement as large as the page, no waiting. */
+        Pacing NONE = new Pacing() {
+
+            @Override
+            public int rowsPerStatement() {
+                return Integer.MAX_VALUE;
+            }
+
+            @Override
+            public void betweenStatements() {
+            }
+        };
+
+        /** How many rows one statement of the page should write or compare ({@code bulkhead.jobs.rows-per-statement}). */
+        int rowsPerStatement();
+
+        /**
+         * Waits until no request is being answered here, before the page's next statement. The waits of one page add up
+         * to at most {@code bulkhead.jobs.give-way-to-requests}: its transaction holds the rows it wrote meanwhile.
+         */
+        void betweenStatements();
     }
 
     /**

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Each page is a range of orders by id ({@link SourceRange}): its rows are written, and what an earlier model left
  * in that range of the table for orders that no longer exist is removed in the same transaction, so the table needs no
- * emptying first. The cursor is {@code fill:<last order id>}. A page is read without looking at what the pages before it
+ * emptying first. The page writes its range a part at a time ({@link PagedJob.Pacing}), letting the requests under way
+ * be answered between parts (ADR 0042). The cursor is {@code fill:<last order id>}. A page is read without looking at what the pages before it
  * wrote, so the platform may read it while the page before it is applied.
  */
 @Component
@@ -90,10 +91,13 @@ class OrderHistoryRebuild implements PagedJob {
     private Page fillPage(@Nullable OrderId after, int size) {
         SourceRange range = source.range(after, size);
         String next = FILL + (range.last() ? (after == null ? "" : after.value()) : range.upTo());
-        return new HistoryPage(() -> {
+        return new HistoryPage(pacing -> {
             String table = building();
-            store.removeLeftovers(table, range);
-            store.rebuilt(table, range);
+            for (SourceRange part : range.split(pacing.rowsPerStatement())) {
+                pacing.betweenStatements();
+                store.removeLeftovers(table, part);
+                store.rebuilt(table, part);
+            }
             int rows = range.entries().size();
             return new Applied(rows, 0, rows);
         }, next, range.last());

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Compares the order history with the owning modules, a range of orders at a time ({@link SourceRange}): every row
  * that drifted (a changed name, a stale status, a missing row) is replaced with what they say, and every row in the
  * range whose order they no longer know is removed. Each page is one history transaction with the job's checkpoint
- * (ADR 0034). A row the projection touched after the range was read is left alone: it is newer than the read.
+ * (ADR 0034). A row the projection touched after the range was read is left alone: it is newer than the read. A page
+ * compares and repairs its range a part at a time, letting the requests under way be answered between parts
+ * ({@link dev.bulkhead.platform.PagedJob.Pacing}, ADR 0042).
  *
  * <p>The owning modules are asked outside any transaction of this module: when they run in another process the
  * questions travel over HTTP, and a history connection must not wait on them (ADR 0027). A page is read without
@@ -77,10 +79,17 @@ class OrderHistoryReconciliation implements Reconciliation {
     public Page nextPage(@Nullable String cursor, int size) {
         String after = cursor != null && cursor.startsWith(ORDERS) ? cursor.substring(ORDERS.length()) : "";
         SourceRange range = source.range(after.isEmpty() ? null : new OrderId(UUID.fromString(after)), size);
-        return new HistoryPage(() -> {
-            long[] replaced = replaceDrifted(range);
-            long removed = store.removeLeftovers(tables.current().active(), range);
-            return new Applied(range.entries().size(), replaced[0] + removed, replaced[1] + removed);
+        return new HistoryPage(pacing -> {
+            long drifted = 0;
+            long repaired = 0;
+            for (SourceRange part : range.split(pacing.rowsPerStatement())) {
+                pacing.betweenStatements();
+                long[] replaced = replaceDrifted(part);
+                long removed = store.removeLeftovers(tables.current().active(), part);
+                drifted += replaced[0] + removed;
+                repaired += replaced[1] + removed;
+            }
+            return new Applied(range.entries().size(), drifted, repaired);
         }, range.last() ? ORDERS + after : ORDERS + range.upTo(), range.last());
     }
 

@@ -18,7 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param pauseBetweenPages a rest after each page, to leave the database to business traffic; 0 for none
  * @param giveWayToRequests before each page, the longest a job waits for the requests this instance is answering to
  *        be answered, so that a page starts between requests rather than in the middle of them (ADR 0042); 0 for
- *        never. The wait is bounded so that a steady stream of requests slows a job down but cannot stop it
+ *        never. The wait is bounded so that a steady stream of requests slows a job down but cannot stop it. Within
+ *        a page, between its statements, the waits add up to at most as much again
+ * @param rowsPerStatement how many rows a page writes or compares in one statement ({@link
+ *        dev.bulkhead.platform.PagedJob.Pacing}): a statement of a hundred rows holds a core for a few milliseconds,
+ *        one of a thousand for some 40 ms, during which the requests wait (ADR 0042)
  * @param progressLogInterval how often a running job logs its progress (done/total, rate, ETA)
  * @param resumeCheckInterval how often each instance looks for a run cut short by a crash, to resume it
  */
@@ -27,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 record JobProperties(@DefaultValue("1000") @Min(1) @Max(1000) int pageSize,
         @DefaultValue("0ms") @DurationMin(millis = 0) Duration pauseBetweenPages,
         @DefaultValue("50ms") @DurationMin(millis = 0) Duration giveWayToRequests,
+        @DefaultValue("100") @Min(1) @Max(1000) int rowsPerStatement,
         @DefaultValue("10s") @DurationMin(seconds = 1) Duration progressLogInterval,
         @DefaultValue("1m") @DurationMin(seconds = 1) Duration resumeCheckInterval) {
 

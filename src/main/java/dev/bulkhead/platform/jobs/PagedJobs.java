@@ -236,14 +236,16 @@ class PagedJobs implements Jobs, DisposableBean {
             try {
                 PagedJob.Page current = page;
                 boolean[] stopAsked = { false };
+                PagePacing pacing = new PagePacing();
                 PagedJob.Applied applied = job.inTransaction(() -> {
-                    PagedJob.Applied result = current.apply();
+                    PagedJob.Applied result = current.apply(pacing);
                     if (current.last()) {
                         job.complete();
                     }
                     stopAsked[0] = checkpoints.advance(job.schema(), name, current.cursorAfter(), result, current.last(), clock.instant());
                     return result;
                 });
+                gaveWay = gaveWay.plus(pacing.waited);
                 here.advanced(applied);
                 String cursor = page.cursorAfter();
                 Instant now = clock.instant();
@@ -308,6 +310,25 @@ class PagedJobs implements Jobs, DisposableBean {
     /** Lets the requests under way finish before the next page takes the cores (ADR 0042). */
     private Duration giveWayToRequests() {
         return requests.awaitNone(properties.giveWayToRequests());
+    }
+
+    /** One page's pacing: its waits between statements add up to at most {@code give-way-to-requests}. */
+    private final class PagePacing implements PagedJob.Pacing {
+
+        private Duration waited = Duration.ZERO;
+
+        @Override
+        public int rowsPerStatement() {
+            return properties.rowsPerStatement();
+        }
+
+        @Override
+        public void betweenStatements() {
+            Duration left = properties.giveWayToRequests().minus(waited);
+            if (!left.isNegative() && !left.isZero()) {
+                waited = waited.plus(requests.awaitNone(left));
+            }
+        }
     }
 
     private void pause() {

@@ -34,12 +34,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
  * The order history's rebuild and reconciliation run as paged jobs (ADR 0034), three orders a page here so that a few
- * orders make many pages: a page that fails is redone and no committed page is applied again; a job runs once across
+ * orders make many pages, each written two orders a statement (ADR 0042) so that each page has parts: a page that fails is redone and no committed page is applied again; a job runs once across
  * instances; an operator can stop the rebuild and start it again; readers see the old model until the swap and the
  * whole new one after, with the events delivered meanwhile.
  */
 @IntegrationTest
-@TestPropertySource(properties = { "bulkhead.jobs.page-size=3", "bulkhead.jobs.resume-check-interval=1s" })
+@TestPropertySource(properties = { "bulkhead.jobs.page-size=3", "bulkhead.jobs.rows-per-statement=2",
+        "bulkhead.jobs.resume-check-interval=1s" })
 class PagedRebuildTests {
 
     static final String REBUILD = "history.rebuild";
@@ -59,6 +60,9 @@ class PagedRebuildTests {
 
     @Autowired
     OrderHistoryRebuild rebuild;
+
+    @Autowired
+    OrderHistoryReconciliation reconciliation;
 
     @Autowired
     OrderHistoryStore store;
@@ -374,6 +378,30 @@ class PagedRebuildTests {
         PagedJob.Page fromOldCursor = rebuild.nextPage("clear", 3);
         PagedJob.Page fromStart = rebuild.nextPage(null, 3);
         assertThat(fromOldCursor.cursorAfter()).startsWith("fill:").isEqualTo(fromStart.cursorAfter());
+    }
+
+    @Test
+    void a_page_compares_its_range_a_part_at_a_time_giving_way_before_each_part() {
+        settledOrders(http.registerCustomer("Paced Parts"), 3);
+        int[] gaveWay = { 0 };
+        PagedJob.Pacing onePerStatement = new PagedJob.Pacing() {
+
+            @Override
+            public int rowsPerStatement() {
+                return 1;
+            }
+
+            @Override
+            public void betweenStatements() {
+                gaveWay[0]++;
+            }
+        };
+
+        PagedJob.Page page = reconciliation.nextPage(null, 3);
+        PagedJob.Applied applied = transactions.inTransaction(() -> page.apply(onePerStatement));
+
+        assertThat(applied.done()).isEqualTo(3);
+        assertThat(gaveWay[0]).as("three parts of one order each").isEqualTo(3);
     }
 
     @Test

@@ -26,8 +26,8 @@ abstract class NumberedPagesJob implements PagedJob {
         this.transaction.setName("dev.bulkhead.history.internal." + getClass().getSimpleName() + ".page");
     }
 
-    /** What applying page {@code number} does, inside its transaction. */
-    abstract Applied apply(int number);
+    /** What applying page {@code number} does, inside its transaction, paced by the platform. */
+    abstract Applied apply(int number, Pacing pacing);
 
     int pages() {
         return pages;
@@ -63,13 +63,13 @@ abstract class NumberedPagesJob implements PagedJob {
         return cursor == null ? 1 : Integer.parseInt(cursor) + 1;
     }
 
-    /** Page {@code number}, applied by {@link #apply(int)}. */
+    /** Page {@code number}, applied by {@link #apply(int, Pacing)}. */
     Page page(int number) {
         return new Page() {
 
             @Override
-            public Applied apply() {
-                return NumberedPagesJob.this.apply(number);
+            public Applied apply(Pacing pacing) {
+                return NumberedPagesJob.this.apply(number, pacing);
             }
 
             @Override

@@ -117,7 +117,7 @@ class ReadAheadTests {
     }
 
     private PagedJobs runner(ScriptedJob job) {
-        JobProperties properties = new JobProperties(10, Duration.ZERO, Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(1));
+        JobProperties properties = new JobProperties(10, Duration.ZERO, Duration.ZERO, 100, Duration.ofMinutes(1), Duration.ofMinutes(1));
         PagedJobs jobs = new PagedJobs(List.of(job), checkpoints, lock, properties, Clock.systemUTC(), event -> { },
                 new RequestsInFlight());
         runners.add(jobs);
@@ -169,7 +169,7 @@ class ReadAheadTests {
         }
 
         @Override
-        Applied apply(int number) {
+        Applied apply(int number, Pacing pacing) {
             whileApplying.accept(number);
             if (readsAhead && number < pages()) {
                 awaitRead(number + 1);
