@@ -127,8 +127,9 @@ class OrderHistoryStore {
 
     /**
      * Replaces rows of the active table with what the owning modules say, for reconciliation: one statement for the
-     * whole page, whatever its size. A row the projection touched since {@code readFrom} is left alone: it knows more
-     * than the read that found it drifted, and the next run compares it again.
+     * given entries, whatever their number (a page writes its range in parts, ADR 0042). A row the projection touched
+     * since {@code readFrom} is left alone: it knows more than the read that found it drifted, and the next run
+     * compares it again.
      *
      * @param statusAt for each entry, when its order reached its status
      * @return the rows written
@@ -154,7 +155,7 @@ class OrderHistoryStore {
     }
 
     /**
-     * Writes a page of rebuilt rows into the table being built, in one statement, without losing what the projection
+     * Writes a range of rebuilt rows (a page, or a part of one) into the table being built, in one statement, without losing what the projection
      * wrote there since the rows were read from the owning modules (the range's {@code readFrom}, database time taken
      * before that read; ADR 0034). A row the projection last touched before then is replaced: the read saw everything its events
      * said. A row it touched since keeps what the projection knows and takes from the rebuild only what it lacks; its
