@@ -78,19 +78,6 @@ public interface PagedJob {
      */
     interface Pacing {
 
-        /** Pacing for work that shares nothing: a statement as large as the page, no waiting. */
-        Pacing NONE = new Pacing() {
-
-            @Override
-            public int rowsPerStatement() {
-                return Integer.MAX_VALUE;
-            }
-
-            @Override
-            public void betweenStatements() {
-            }
-        };
-
         /** How many rows one statement of the page should write or compare ({@code bulkhead.jobs.rows-per-statement}). */
         int rowsPerStatement();
 
