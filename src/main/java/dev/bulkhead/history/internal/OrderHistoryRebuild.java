@@ -93,9 +93,11 @@ class OrderHistoryRebuild implements PagedJob {
         String next = FILL + (range.last() ? (after == null ? "" : after.value()) : range.upTo());
         return new HistoryPage(pacing -> {
             String table = building();
+            // one look for leftovers over the whole range (it reads the range's ids and, as a rule, deletes nothing);
+            // the writes, the page's bulk, in parts
+            store.removeLeftovers(table, range);
             for (SourceRange part : range.split(pacing.rowsPerStatement())) {
                 pacing.betweenStatements();
-                store.removeLeftovers(table, part);
                 store.rebuilt(table, part);
             }
             int rows = range.entries().size();

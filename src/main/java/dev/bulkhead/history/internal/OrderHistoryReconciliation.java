@@ -80,14 +80,14 @@ class OrderHistoryReconciliation implements Reconciliation {
         String after = cursor != null && cursor.startsWith(ORDERS) ? cursor.substring(ORDERS.length()) : "";
         SourceRange range = source.range(after.isEmpty() ? null : new OrderId(UUID.fromString(after)), size);
         return new HistoryPage(pacing -> {
-            long drifted = 0;
-            long repaired = 0;
+            long removed = store.removeLeftovers(tables.current().active(), range);
+            long drifted = removed;
+            long repaired = removed;
             for (SourceRange part : range.split(pacing.rowsPerStatement())) {
                 pacing.betweenStatements();
                 long[] replaced = replaceDrifted(part);
-                long removed = store.removeLeftovers(tables.current().active(), part);
-                drifted += replaced[0] + removed;
-                repaired += replaced[1] + removed;
+                drifted += replaced[0];
+                repaired += replaced[1];
             }
             return new Applied(range.entries().size(), drifted, repaired);
         }, range.last() ? ORDERS + after : ORDERS + range.upTo(), range.last());
