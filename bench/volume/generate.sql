@@ -230,7 +230,7 @@ SELECT o.id, o.user_id, u.first_name || ' ' || u.last_name, u.first_name || '.' 
        'EUR', o.total_minor,
        CASE WHEN o.status IN ('PAID', 'REFUNDED', 'REFUND_PENDING') THEN o.total_minor ELSE 0 END,
        CASE WHEN o.status = 'REFUNDED' THEN o.total_minor ELSE 0 END,
-       CASE o.status WHEN 'PAYMENT_FAILED' THEN 'INSUFFICIENT_FUNDS' END,
+       CASE o.status WHEN 'PAYMENT_FAILED' THEN 'INSUFFICIENT_FUNDS' WHEN 'EXPIRED' THEN 'WITHDRAWN' END,
        o.placed_at,
        CASE o.status WHEN 'PENDING_PAYMENT' THEN o.placed_at WHEN 'EXPIRED' THEN o.expired_at
                      WHEN 'REFUND_PENDING' THEN o.cancelled_at WHEN 'REFUNDED' THEN o.refunded_at ELSE o.outcome_at END

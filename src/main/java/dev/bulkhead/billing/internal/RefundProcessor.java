@@ -1,5 +1,6 @@
 package dev.bulkhead.billing.internal;
 
+import dev.bulkhead.billing.PaymentFailed;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.billing.PaymentRefunded;
 import dev.bulkhead.billing.RefundRequest;
@@ -53,9 +54,13 @@ class RefundProcessor {
         Instant now = clock.instant();
         Optional<Payment> payment = payments.findByChargeReference(request.chargeReference());
         if (payment.isEmpty()) {
-            // not charged yet: withdraw the charge, so the request that may still come takes nothing
-            payments.save(Payment.failed(request.chargeReference(), request.payer(), request.amount(),
+            // not charged yet: withdraw the charge, so the request that may still come takes nothing; and say so, as
+            // for any refused charge: the order has already left PENDING_PAYMENT (it asked for the refund) and ignores
+            // it, and the readers that show why a charge failed (the order history) learn it from the event
+            Payment withdrawn = payments.save(Payment.failed(request.chargeReference(), request.payer(), request.amount(),
                     PaymentFailureReason.WITHDRAWN, now));
+            events.publishEvent(new PaymentFailed(UUID.randomUUID(), withdrawn.id(), request.chargeReference(), request.payer(),
+                    request.amount(), PaymentFailureReason.WITHDRAWN, now));
             log.debug("Charge {} withdrawn before it was made", request.chargeReference());
             return;
         }

@@ -110,9 +110,15 @@ class BillingModuleTests {
         TestCharge charge = TestCharge.of(user, 1_200);
 
         scenario.publish(TestRefund.of(charge))
-                .andWaitForStateChange(() -> jdbc.sql("select failure_reason from billing.payments where charge_reference = ?")
-                        .param(charge.chargeReference()).query(String.class).optional())
-                .andVerify(reason -> assertThat(reason).contains("WITHDRAWN"));
+                .andWaitForEventOfType(PaymentFailed.class)
+                .matching(failed -> failed.chargeReference().equals(charge.chargeReference()))
+                .toArriveAndVerify(failed -> {
+                    // said, as every refused charge is: the order history shows why no money was taken
+                    assertThat(failed.reason()).isEqualTo(PaymentFailureReason.WITHDRAWN);
+                    assertThat(failed.amount()).isEqualTo(Money.of(1_200, "EUR"));
+                    assertThat(jdbc.sql("select failure_reason from billing.payments where charge_reference = ?")
+                            .param(charge.chargeReference()).query(String.class).optional()).contains("WITHDRAWN");
+                });
         scenario.publish(charge)
                 .andWaitForStateChange(() -> completedPublicationsOf(charge.eventId()), count -> count == 1)
                 .andVerify(count -> {

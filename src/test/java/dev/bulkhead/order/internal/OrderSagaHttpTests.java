@@ -121,6 +121,57 @@ class OrderSagaHttpTests {
         assertThat(http.get("/v1/billing/summary/" + user)).bodyJson().extractingPath("$.balance.minorUnits").isEqualTo(5_000);
     }
 
+    /**
+     * The same race the other way round: the expiry's refund request reaches billing before the charge does, so billing
+     * withdraws the charge. It says so with {@code PaymentFailed} (WITHDRAWN), which the order, expired already, ignores
+     * and the order history shows, so that no reconciliation has to find it out; the charge that comes later takes
+     * nothing. The test holds the charge back with a trigger that refuses to store it until the test drops it; the retry
+     * job delivers the charge again meanwhile.
+     */
+    @Test
+    void an_order_whose_refund_overtakes_its_charge_stays_expired_and_its_history_says_the_charge_was_withdrawn() {
+        UUID user = http.registerCustomer("Withdrawn");
+        http.topUp(user, 5_000);
+        String holdBack = "public.hold_back_charges_of_" + user.toString().replace("-", "");
+        jdbc.sql("""
+                create function %s() returns trigger language plpgsql as $$
+                begin
+                    if new.user_id = '%s' and new.status <> 'FAILED' then
+                        raise exception 'the test holds this charge back';
+                    end if;
+                    return new;
+                end $$""".formatted(holdBack, user)).update();
+        jdbc.sql("create trigger hold_back before insert on billing.payments for each row execute function " + holdBack + "()")
+                .update();
+        String orderId;
+        try {
+            orderId = http.placeOrder(user, 1_200);
+            jdbc.sql("update orders.orders set placed_at = placed_at - interval '1 day' where id = ?")
+                    .param(UUID.fromString(orderId)).update();
+            expiry.expireOverdueOrders();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "select failure_reason from billing.payments where charge_reference = ?").param(UUID.fromString(orderId))
+                    .query(String.class).optional().isPresent());
+        } finally {
+            jdbc.sql("drop trigger hold_back on billing.payments").update();
+            jdbc.sql("drop function " + holdBack + "()").update();
+        }
+
+        MvcTestResult history = http.awaitJson("/v1/support/order-history?customer=" + user, "$[0].failureReason", "WITHDRAWN");
+        assertThat(history).bodyJson().extractingPath("$[0].status").isEqualTo("EXPIRED");
+        assertThat(history).bodyJson().extractingPath("$[0].paid.minorUnits").isEqualTo(0);
+
+        // the charge, delivered again by the retry job, finds its charge withdrawn and takes nothing
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.count("""
+                select count(*) from events.event_publication
+                where listener_id like '%PaymentProcessor.on%' and serialized_event like ? and completion_date is not null""",
+                "%" + orderId + "%") == 1);
+        assertThat(http.get("/v1/orders/" + orderId)).bodyJson().extractingPath("$.timeline[*].to").asArray()
+                .containsExactly("PENDING_PAYMENT", "EXPIRED");
+        assertThat(ledgerEntries(orderId, "CHARGE")).isZero();
+        assertThat(http.get("/v1/billing/summary/" + user)).bodyJson().extractingPath("$.balance.minorUnits").isEqualTo(5_000);
+    }
+
     @Test
     void concurrent_orders_of_one_customer_never_overdraw_the_account() throws Exception {
         UUID user = http.registerCustomer("Eager");
