@@ -5,10 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * How many rows a table holds, cheaply: the planner's estimate from {@value #EXACT_BELOW} rows up (the rows per page
  * {@code pg_class} recorded at the last analyze, times the table's pages now), and below that, or for a table never
- * analysed, a count by one process. Counting a million rows takes a core for
- * about 200 ms, and with parallel workers every core: background work that wants a total for its progress or its
- * meters would take that from the requests each time it starts (ADR 0042). Call it in a transaction of the table's
- * module, so that its role reads the table.
+ * analysed, a count by one process. Counting a million rows takes a core for about 200 ms, and with parallel workers
+ * every core: background work that wants a total for its progress or its meters would take that from the requests
+ * each time it starts (ADR 0042). Call it in a transaction of the table's module, so that its role reads the table.
  */
 public final class TableRows {
 

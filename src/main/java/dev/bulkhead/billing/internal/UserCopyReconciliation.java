@@ -1,6 +1,7 @@
 package dev.bulkhead.billing.internal;
 
 import dev.bulkhead.platform.Reconciliation;
+import dev.bulkhead.platform.TableRows;
 import dev.bulkhead.user.UserApi;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,15 +35,15 @@ class UserCopyReconciliation implements Reconciliation {
     private static final Logger log = LoggerFactory.getLogger(UserCopyReconciliation.class);
 
     private final UserApi users;
-    private final AccountRepository accounts;
+    private final JdbcClient jdbc;
     private final UserCopyRepairs repairs;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    UserCopyReconciliation(UserApi users, AccountRepository accounts, UserCopyRepairs repairs, Clock clock,
+    UserCopyReconciliation(UserApi users, JdbcClient jdbc, UserCopyRepairs repairs, Clock clock,
             PlatformTransactionManager transactions) {
         this.users = users;
-        this.accounts = accounts;
+        this.jdbc = jdbc;
         this.repairs = repairs;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -70,10 +72,10 @@ class UserCopyReconciliation implements Reconciliation {
         return transaction.execute(status -> work.get());
     }
 
-    /** Every user once; the accounts stand in for the users. */
+    /** Every user once; the accounts stand in for the users, estimated when many ({@link TableRows}). */
     @Override
     public long estimateTotal() {
-        return inTransaction(accounts::count);
+        return inTransaction(() -> TableRows.of(jdbc, BillingSchema.NAME + ".accounts"));
     }
 
     /**

@@ -155,11 +155,12 @@ class OrderHistoryStore {
     }
 
     /**
-     * Writes a range of rebuilt rows (a page, or a part of one) into the table being built, in one statement, without losing what the projection
-     * wrote there since the rows were read from the owning modules (the range's {@code readFrom}, database time taken
-     * before that read; ADR 0034). A row the projection last touched before then is replaced: the read saw everything its events
-     * said. A row it touched since keeps what the projection knows and takes from the rebuild only what it lacks; its
-     * status is whichever is newer by the time of the change, and money taken or given back only grows.
+     * Writes a range of rebuilt rows (a page, or a part of one) into the table being built, in one statement, without
+     * losing what the projection wrote there since the rows were read from the owning modules (the range's
+     * {@code readFrom}, database time taken before that read; ADR 0034). A row the projection last touched before then
+     * is replaced: the read saw everything its events said. A row it touched since keeps what the projection knows and
+     * takes from the rebuild only what it lacks; its status is whichever is newer by the time of the change, and money
+     * taken or given back only grows.
      */
     void rebuilt(String table, SourceRange range) {
         if (range.entries().isEmpty()) {

@@ -82,7 +82,8 @@ class PublicationRegistry {
 
     /** Whether the publication exists, finished or not. */
     boolean exists(UUID id) {
-        return jdbc.sql("select count(*) from %s where id = :id".formatted(PUBLICATIONS)).param("id", id).query(Long.class).single() > 0;
+        return jdbc.sql("select exists (select 1 from %s where id = :id)".formatted(PUBLICATIONS)).param("id", id)
+                .query(Boolean.class).single();
     }
 
     /**

@@ -12,9 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * How paged jobs run (ADR 0034). The defaults are here and nowhere else.
  *
  * @param pageSize items per page, so per transaction; at most 1,000, the most the modules' published batch queries
- *        answer. The default, 1,000, keeps a page's transaction to tens of milliseconds (its writes are a few statements of {@code rowsPerStatement})
- *        and its memory to two pages of views (one applied, one read ahead); smaller pages cost a round trip and a
- *        checkpoint each
+ *        answer. The default, 1,000, keeps a page's transaction to tens of milliseconds (its writes are a few
+ *        statements of {@code rowsPerStatement}) and its memory to two pages of views (one applied, one read
+ *        ahead); smaller pages cost a round trip and a checkpoint each
  * @param pauseBetweenPages a rest after each page, to leave the database to business traffic; 0 for none
  * @param giveWayToRequests before each page, the longest a job waits for the requests this instance is answering to
  *        be answered, so that a page starts between requests rather than in the middle of them (ADR 0042); 0 for
