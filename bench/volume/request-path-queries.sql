@@ -196,12 +196,11 @@ WHERE status = 'PAYMENT_FAILED'
 ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
 
 -- query: history.text
--- source: OrderHistoryStore.search with q (GET /v1/support/order-history?q=): part of a name or an email
--- known-miss: '%text%' cannot use a b-tree; it walks the newest orders until 20 match (fast for a common text, the whole table for a rare one). A trigram index needs the pg_trgm extension, which a module's owner role may not create (ADR 0025, ADR 0040).
+-- source: OrderHistoryStore.search with q (GET /v1/support/order-history?q=): part of a name or an email, found in the customers by their trigram indexes (db/history V6), then their orders
 SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
        failure_reason, placed_at
 FROM order_history.orders
-WHERE customer_name ILIKE :rare_text OR customer_email ILIKE :rare_text
+WHERE user_id IN (SELECT c.user_id FROM order_history.customers c WHERE c.name ILIKE :rare_text OR c.email ILIKE :rare_text)
 ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
 
 -- query: history.differing

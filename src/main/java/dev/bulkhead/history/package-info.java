@@ -6,7 +6,7 @@
  * modules' published APIs. A reconciliation compares it with them and repairs drift.
  */
 @ApplicationModule(displayName = "Order history", allowedDependencies = { "user", "order", "billing", "kernel", "platform" })
-@OwnsSchema(HistorySchema.NAME)
+@OwnsSchema(value = HistorySchema.NAME, extensions = "pg_trgm")
 @NullMarked
 package dev.bulkhead.history;
 

@@ -23,4 +23,12 @@ public @interface OwnsSchema {
 
     /** The schema's name: lower case, not a reserved word ({@code user} and {@code order} are). */
     String value();
+
+    /**
+     * PostgreSQL extensions the module's migrations use, installed into its schema by the provisioning step (a
+     * module's owner role may not create one, ADR 0025): so that the schema holds what its indexes need, and a module
+     * extracted onto a database of its own takes them along. Each must be trusted or provisioned by a superuser, and
+     * may live in one schema of a database only.
+     */
+    String[] extensions() default {};
 }

@@ -258,6 +258,11 @@ class OrderHistoryStore {
                 .query(UUID.class).list());
     }
 
+    /**
+     * Support's search, newest first. A text matches the customers whose name or email holds it now, found by their
+     * trigram indexes (db/history V6), and then their orders: an order's row carries its customer's current name and
+     * email too (the projection updates them on a rename), but an index there would double a rebuild's writes.
+     */
     List<OrderHistoryEntry> search(OrderHistoryQuery query) {
         return jdbc.sql("""
                 SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor,
@@ -267,8 +272,9 @@ class OrderHistoryStore {
                   AND (CAST(:status AS varchar) IS NULL OR status = CAST(:status AS varchar))
                   AND (CAST(:from AS timestamptz) IS NULL OR placed_at >= CAST(:from AS timestamptz))
                   AND (CAST(:to AS timestamptz) IS NULL OR placed_at < CAST(:to AS timestamptz))
-                  AND (CAST(:pattern AS varchar) IS NULL OR customer_name ILIKE CAST(:pattern AS varchar)
-                       OR customer_email ILIKE CAST(:pattern AS varchar))
+                  AND (CAST(:pattern AS varchar) IS NULL OR user_id IN (
+                       SELECT c.user_id FROM order_history.customers c
+                       WHERE c.name ILIKE CAST(:pattern AS varchar) OR c.email ILIKE CAST(:pattern AS varchar)))
                 ORDER BY placed_at DESC NULLS LAST, order_id
                 LIMIT :size OFFSET :offset""".formatted(tables.current().activeTable()))
                 .param("customer", query.customer() == null ? null : query.customer().value())

@@ -102,6 +102,10 @@ public final class ProvisioningScript {
             sql.add("CREATE SCHEMA IF NOT EXISTS " + id(roles.schema()) + " AUTHORIZATION " + id(roles.ownerRole()));
             sql.add("ALTER SCHEMA " + id(roles.schema()) + " OWNER TO " + id(roles.ownerRole()));
             sql.add("REVOKE ALL ON SCHEMA " + id(roles.schema()) + " FROM PUBLIC");
+            for (String extension : extensionsOf(roles)) {
+                sql.add("CREATE EXTENSION IF NOT EXISTS " + id(extension) + " SCHEMA " + id(roles.schema()));
+                sql.add(extensionInItsSchema(extension, roles));
+            }
             grantRowAccess(sql, roles);
         }
         RoleNames registry = registry();
@@ -207,6 +211,26 @@ public final class ProvisioningScript {
                 + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + grantee);
         sql.add("ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA " + schema
                 + " GRANT USAGE, SELECT ON SEQUENCES TO " + grantee);
+    }
+
+    /** What the owner's module declares ({@link dev.bulkhead.platform.OwnsSchema#extensions}); none for the registry. */
+    static List<String> extensionsOf(RoleNames roles) {
+        return DeclaredModules.application().named(roles.owner())
+                .map(DeclaredModules.DeclaredModule::extensions).orElse(List.of());
+    }
+
+    /**
+     * An extension lives in one schema of a database: one installed elsewhere before (by a DBA, say, in {@code public})
+     * makes {@code CREATE EXTENSION IF NOT EXISTS} do nothing, and the module's migrations would then fail on a name
+     * they cannot see. Stop here instead, saying what to do.
+     */
+    private static String extensionInItsSchema(String extension, RoleNames roles) {
+        return "DO $$ DECLARE installed_in name; BEGIN SELECT n.nspname INTO installed_in FROM pg_extension e JOIN pg_namespace n"
+                + " ON n.oid = e.extnamespace WHERE e.extname = " + literal(extension) + "; IF installed_in IS DISTINCT FROM "
+                + literal(roles.schema()) + " THEN RAISE EXCEPTION '%', format('the %s module needs the extension %s in its schema %s,"
+                + " but it is installed in %s; move it (ALTER EXTENSION %s SET SCHEMA %s) or drop it', "
+                + literal(roles.owner()) + ", " + literal(extension) + ", " + literal(roles.schema()) + ", installed_in, "
+                + literal(extension) + ", " + literal(roles.schema()) + "); END IF; END $$";
     }
 
     static String createRoleIfMissing(String role) {

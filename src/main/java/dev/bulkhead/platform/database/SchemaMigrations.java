@@ -1,5 +1,9 @@
 package dev.bulkhead.platform.database;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -75,11 +79,39 @@ class SchemaMigrations {
     }
 
     private void migrate(RoleNames owner) {
+        requireExtensions(dataSource, owner, ProvisioningScript.extensionsOf(owner));
         MigrateResult result = flywayFor(owner).migrate();
         keepHistoryFromAppRoles(owner);
         log.info("Schema {} (db/{}/, as {}): {} migration(s) applied, now at version {}", owner.schema(), owner.owner(),
                 owner.ownerRole(), result.migrationsExecuted,
                 result.targetSchemaVersion == null ? "-" : result.targetSchemaVersion);
+    }
+
+    /**
+     * The extensions a module declares are installed by the provisioning step, which a locked-down deployment runs by
+     * hand: a database provisioned by an older script lacks them, and the migration that needs one would fail on a name
+     * it cannot resolve. Say which and what to do instead.
+     */
+    static void requireExtensions(DataSource dataSource, RoleNames owner, List<String> extensions) {
+        for (String extension : extensions) {
+            String schema;
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement query = connection.prepareStatement("SELECT n.nspname FROM pg_extension e "
+                            + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = ?")) {
+                query.setString(1, extension);
+                try (ResultSet row = query.executeQuery()) {
+                    schema = row.next() ? row.getString(1) : null;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not look for the extension " + extension + ": " + e.getMessage(), e);
+            }
+            if (!owner.schema().equals(schema)) {
+                throw new IllegalStateException("the " + owner.owner() + " module needs the PostgreSQL extension " + extension
+                        + " in its schema " + owner.schema() + (schema == null ? ", where it is not installed" : ", but it is in " + schema)
+                        + ": provision the database again (give Bulkhead administrator credentials, or run the script from "
+                        + "'java -jar bulkhead.jar --print-provisioning-sql' with psql), which installs it there");
+            }
+        }
     }
 
     Flyway flywayFor(RoleNames owner) {

@@ -173,11 +173,17 @@ public final class DeclaredModules {
 
     /** One module of the model and its own declarations. */
     public record DeclaredModule(String name, String displayName, String basePackage, boolean shared,
-            @Nullable String schema) {
+            @Nullable String schema, List<String> extensions) {
+
+        public DeclaredModule {
+            extensions = List.copyOf(extensions);
+        }
 
         static DeclaredModule of(String name, String displayName, String basePackage, boolean shared,
                 ClassLoader loader) {
-            return new DeclaredModule(name, displayName, basePackage, shared, declaredSchema(basePackage, loader));
+            OwnsSchema declaration = declaration(basePackage, loader);
+            return new DeclaredModule(name, displayName, basePackage, shared, declaration == null ? null : declaration.value(),
+                    declaration == null ? List.of() : List.of(declaration.extensions()));
         }
 
         /** Whether a class or method of this qualified name lies in the module's packages. */
@@ -191,11 +197,9 @@ public final class DeclaredModules {
             return packageName.equals(basePackage);
         }
 
-        private static @Nullable String declaredSchema(String basePackage, ClassLoader loader) {
+        private static @Nullable OwnsSchema declaration(String basePackage, ClassLoader loader) {
             try {
-                Class<?> packageInfo = Class.forName(basePackage + ".package-info", false, loader);
-                OwnsSchema declaration = packageInfo.getAnnotation(OwnsSchema.class);
-                return declaration == null ? null : declaration.value();
+                return Class.forName(basePackage + ".package-info", false, loader).getAnnotation(OwnsSchema.class);
             } catch (ClassNotFoundException e) {
                 return null;
             }

@@ -130,6 +130,16 @@ class OrderHistoryReadModelTests {
                 .bodyJson().extractingPath("$[*].status").asArray().isNotEmpty().containsOnly("PAID");
         assertThat(http.get("/v1/support/order-history?q=" + workload.tag() + "&status=PAYMENT_FAILED")).hasStatusOk()
                 .bodyJson().extractingPath("$[*].customerName").asArray().hasSize(1);
+        // any part of a name or an email, whatever its case; a renamed customer by the name it has now
+        assertThat(http.get("/v1/support/order-history?q=" + workload.tag().toUpperCase())).hasStatusOk()
+                .bodyJson().extractingPath("$[*].orderId").asArray().containsExactlyInAnyOrderElementsOf(workload.orders());
+        assertThat(http.get("/v1/support/order-history?q=OR." + workload.tag())).as("poor's email, from its middle").hasStatusOk()
+                .bodyJson().extractingPath("$[*].orderId").asArray().containsExactly(workload.orders().get(2));
+        assertThat(http.get("/v1/support/order-history?q=After " + workload.tag())).hasStatusOk()
+                .bodyJson().extractingPath("$[*].orderId").asArray().containsExactly(workload.orders().get(3));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                http.get("/v1/support/order-history?q=Before " + workload.tag())).hasStatusOk()
+                .bodyJson().extractingPath("$").asArray().isEmpty());
         assertThat(http.get("/v1/support/order-history?customer=" + rich + "&from=" + Instant.now().plusSeconds(60)))
                 .hasStatusOk().bodyJson().extractingPath("$").asArray().isEmpty();
         assertThat(http.get("/v1/support/order-history?customer=" + rich + "&from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&size=1"))

@@ -1,6 +1,7 @@
 package dev.bulkhead.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.BulkheadApplication;
 import dev.bulkhead.testing.TestDatabase;
@@ -31,7 +32,8 @@ class ProvisioningScriptTests {
         String script = printed();
         assertThat(script).contains("CREATE SCHEMA IF NOT EXISTS \"users\" AUTHORIZATION \"" + PREFIX + "_user_owner\"")
                 .contains(":'migration_password'").contains(":'billing_password'").contains("BULKHEAD_DATABASE_LOGINS_BILLING_PASSWORD")
-                .doesNotContain("PASSWORD '");
+                .doesNotContain("PASSWORD '")
+                .contains("CREATE EXTENSION IF NOT EXISTS \"pg_trgm\" SCHEMA \"order_history\"");
 
         TestDatabase.Coordinates database = TestDatabase.newDatabase("dba");
         try (Connection admin = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
@@ -56,6 +58,8 @@ class ProvisioningScriptTests {
                     .as("the migration login holds the owner roles only")
                     .isEqualTo(PREFIX + "_billing_owner," + PREFIX + "_events_owner," + PREFIX + "_history_owner," + PREFIX + "_loyalty_owner,"
                             + PREFIX + "_order_owner," + PREFIX + "_user_owner");
+            assertThat(single(admin, "select extnamespace::regnamespace::text from pg_extension where extname = 'pg_trgm'"))
+                    .as("the history module's extension, in its schema").isEqualTo("order_history");
             // the test application's owners: loyalty is the module of the test sources
             for (String owner : List.of("events", "user", "billing", "order", "history", "loyalty")) {
                 String login = PREFIX + "_" + owner + "_login";
@@ -67,6 +71,21 @@ class ProvisioningScriptTests {
                 assertThat(single(admin, "select count(*) from pg_auth_members m join pg_roles r on r.oid = m.roleid "
                         + "where r.rolname = '" + login + "'")).as("members of %s", login).isEqualTo("0");
             }
+        }
+    }
+
+    @Test
+    void an_extension_a_module_declares_but_finds_in_another_schema_stops_the_provisioning_with_what_to_do() throws Exception {
+        TestDatabase.Coordinates database = TestDatabase.newDatabase("dbaext");
+        try (Connection admin = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("CREATE EXTENSION pg_trgm SCHEMA public"); // a DBA's earlier install, where most go
+            }
+            assertThatThrownBy(() -> runLikePsql(admin, printed(), "dba_login", "pw"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("the history module needs the extension pg_trgm in its schema order_history, "
+                            + "but it is installed in public")
+                    .hasMessageContaining("ALTER EXTENSION pg_trgm SET SCHEMA order_history");
         }
     }
 

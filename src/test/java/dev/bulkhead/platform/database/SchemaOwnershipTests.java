@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulkhead.platform.RegistrySchema;
 import dev.bulkhead.platform.modules.DeclaredModules;
 import dev.bulkhead.testing.IntegrationTest;
+import dev.bulkhead.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,6 +149,33 @@ class SchemaOwnershipTests {
         }
         assertThat(jdbc.sql("select count(*) from pg_namespace where nspname = 'nonexistent'").query(Long.class).single())
                 .as("schema left behind by the failed set").isZero();
+    }
+
+    @Test
+    void a_database_without_a_declared_extension_in_its_module_schema_stops_the_migrations_saying_how_to_provision() throws Exception {
+        RoleNames history = roles.owners().stream().filter(owner -> owner.owner().equals("history")).findFirst().orElseThrow();
+        assertThat(ProvisioningScript.extensionsOf(history)).containsExactly("pg_trgm");
+        // a database a DBA provisioned with the script of a version before the extension was declared
+        TestDatabase.Coordinates database = TestDatabase.newDatabase("noext");
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setUrl(database.jdbcUrl());
+        dataSource.setUser(database.username());
+        dataSource.setPassword(database.password());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaMigrations.requireExtensions(dataSource, history, List.of("pg_trgm")))
+                .hasMessageContaining("the history module needs the PostgreSQL extension pg_trgm in its schema order_history, "
+                        + "where it is not installed")
+                .hasMessageContaining("--print-provisioning-sql");
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION pg_trgm SCHEMA public");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaMigrations.requireExtensions(dataSource, history, List.of("pg_trgm")))
+                .hasMessageContaining("but it is in public");
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA order_history");
+            statement.execute("ALTER EXTENSION pg_trgm SET SCHEMA order_history");
+        }
+        SchemaMigrations.requireExtensions(dataSource, history, List.of("pg_trgm"));
     }
 
     @Test
