@@ -17,8 +17,17 @@ public final class TableRows {
     private TableRows() {
     }
 
+    /** How many rows, and whether the figure is the planner's estimate rather than a count. */
+    public record Rows(long rows, boolean estimated) {
+    }
+
     /** @param table the qualified table name, {@code schema.table} */
     public static long of(JdbcClient jdbc, String table) {
+        return counted(jdbc, table).rows();
+    }
+
+    /** As {@link #of}, saying whether the figure was estimated: for a page that shows it to an operator. */
+    public static Rows counted(JdbcClient jdbc, String table) {
         // as the planner does: the rows per page at the last analyze, times the pages the table has now, so that a table
         // filled since (a rebuilt read model, before autovacuum has analysed it) is not taken for its size back then
         long estimate = jdbc.sql("""
@@ -28,9 +37,9 @@ public final class TableRows {
                 FROM pg_class c WHERE c.oid = to_regclass(cast(? as text))), -1)""")
                 .param(table).query(Long.class).single();
         if (estimate >= EXACT_BELOW) {
-            return estimate;
+            return new Rows(estimate, true);
         }
         jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+        return new Rows(jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single(), false);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -292,17 +293,23 @@ class OrderHistoryStore {
      * themselves (no row is updated per delivery, so deliveries never wait for each other), and when it was last
      * rebuilt. The marks pruned by the retention job (ADR 0033) still count: a trigger adds them up in
      * {@code projection_state} as they are deleted, with the newest of them, the last event when every mark is gone.
+     * The marks kept are counted when few and, from {@link TableRows#EXACT_BELOW} up, estimated
+     * ({@code events_applied_estimated}): counting three million took 200 ms of an operator's page (ADR 0040).
      */
     Map<String, Object> state() {
-        return jdbc.sql("""
+        TableRows.Rows kept = TableRows.counted(jdbc, "order_history.applied_events");
+        Map<String, Object> state = new LinkedHashMap<>(jdbc.sql("""
                 SELECT coalesce(last.event_id, state.pruned_last_event_id) AS last_event_id,
                     coalesce(last.event_type, state.pruned_last_event_type) AS last_event_type,
                     coalesce(last.applied_at, state.pruned_last_applied_at) AS last_applied_at,
-                    (SELECT count(*) FROM order_history.applied_events) + state.pruned_events AS events_applied, state.rebuilt_at
+                    :kept + state.pruned_events AS events_applied, state.rebuilt_at
                 FROM order_history.projection_state state
                 LEFT JOIN LATERAL (SELECT event_id, event_type, applied_at FROM order_history.applied_events
                                    ORDER BY applied_at DESC LIMIT 1) last ON true
-                WHERE state.projection = ?""").param(PROJECTION).query().singleRow();
+                WHERE state.projection = :projection""").param("kept", kept.rows()).param("projection", PROJECTION)
+                .query().singleRow());
+        state.put("events_applied_estimated", kept.estimated());
+        return state;
     }
 
     private static String escapeLike(String text) {

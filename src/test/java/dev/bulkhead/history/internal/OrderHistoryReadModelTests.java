@@ -147,6 +147,34 @@ class OrderHistoryReadModelTests {
     }
 
     @Test
+    void the_operators_page_counts_the_inbox_marks_when_few_and_takes_the_planners_estimate_when_many() {
+        String table = "order_history.applied_events";
+        http.registerCustomer("Marked " + UUID.randomUUID().toString().substring(0, 8)); // at least one mark: an estimate scales to the table's pages
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inspector.count(
+                "select pg_relation_size(cast(? as regclass)) / current_setting('block_size')::int", table) > 0);
+        long pruned = inspector.count("select pruned_events from order_history.projection_state");
+        long pages = inspector.count("select pg_relation_size(cast(? as regclass)) / current_setting('block_size')::int", table);
+        try {
+            inspector.sql("analyze " + table).update();
+            long before = inspector.count("select count(*) from " + table);
+            MvcTestResult counted = http.get("/v1/admin/read-models/order-history");
+            assertThat(counted).hasStatusOk().bodyJson().extractingPath("$.events_applied_estimated").isEqualTo(false);
+            // deliveries of earlier tests' events may still be landing
+            assertThat(HttpClient.<Number>read(counted, "$.events_applied").longValue() - pruned)
+                    .isBetween(before, inspector.count("select count(*) from " + table));
+
+            inspector.sql("update pg_class set reltuples = 3000000, relpages = ? where oid = cast(? as regclass)")
+                    .param(pages).param(table).update();
+            MvcTestResult estimated = http.get("/v1/admin/read-models/order-history");
+            assertThat(estimated).hasStatusOk().bodyJson().extractingPath("$.events_applied_estimated").isEqualTo(true);
+            assertThat(HttpClient.<Number>read(estimated, "$.events_applied").longValue() - pruned)
+                    .as("the estimate, at least the table's pages' worth").isGreaterThanOrEqualTo(3_000_000);
+        } finally {
+            inspector.sql("analyze " + table).update();
+        }
+    }
+
+    @Test
     void bad_searches_get_400_naming_the_field() {
         assertRejected(http.get("/v1/support/order-history?status=LOST"), "status");
         assertRejected(http.get("/v1/support/order-history?customer=42"), "customer");

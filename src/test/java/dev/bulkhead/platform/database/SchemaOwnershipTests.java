@@ -162,10 +162,12 @@ class SchemaOwnershipTests {
         dataSource.setUser(database.username());
         dataSource.setPassword(database.password());
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaMigrations.requireExtensions(dataSource, history, List.of("pg_trgm")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SchemaMigrations(dataSource, List.of(history)).migrateAll())
                 .hasMessageContaining("the history module needs the PostgreSQL extension pg_trgm in its schema order_history, "
                         + "where it is not installed")
                 .hasMessageContaining("--print-provisioning-sql");
+        assertThat(new SchemaMigrations(dataSource, List.of(history)).flywayFor(history).info().applied())
+                .as("stopped before the first migration").isEmpty();
         try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION pg_trgm SCHEMA public");
         }
