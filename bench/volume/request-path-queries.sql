@@ -240,6 +240,14 @@ ON CONFLICT (event_id) DO NOTHING;
 -- source: OrderHistoryStore.state, its checkpoint (GET /v1/admin/read-models/order-history)
 SELECT event_id, event_type, applied_at FROM order_history.applied_events ORDER BY applied_at DESC LIMIT 1;
 
+-- query: history.repair-customers
+-- source: OrderHistoryStore.repairCustomers (the order history's reconciliation: a page's customers brought in line)
+INSERT INTO order_history.customers AS c (user_id, name, email, updated_at)
+SELECT u.user_id, u.name, u.email, now()
+FROM unnest(array[:customer]::uuid[], array['A']::text[], array['a@example.com']::text[]) AS u(user_id, name, email)
+ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, updated_at = now()
+WHERE c.updated_at < now() - interval '1 minute' AND (c.name, c.email) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.email);
+
 -- query: history.applied-count
 -- source: OrderHistoryStore.state, how many events the read model applied (GET /v1/admin/read-models/order-history): the planner's estimate of the inbox marks from 100,000 up (TableRows), a count below
 SELECT coalesce((SELECT CASE WHEN c.relpages > 0 AND c.reltuples > 0

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Compares the order history with the owning modules, a range of orders at a time ({@link SourceRange}): every row
  * that drifted (a changed name, a stale status, a missing row) is replaced with what they say, and every row in the
- * range whose order they no longer know is removed. Each page is one history transaction with the job's checkpoint
+ * range whose order they no longer know is removed. The range's customers are brought in line too, counted with the
+ * rows. Each page is one history transaction with the job's checkpoint
  * (ADR 0034). A row the projection touched after the range was read is left alone: it is newer than the read. A page
  * compares and repairs its range a part at a time, letting the requests under way be answered between parts
  * ({@link dev.bulkhead.platform.PagedJob.Pacing}, ADR 0042).
@@ -81,8 +82,10 @@ class OrderHistoryReconciliation implements Reconciliation {
         SourceRange range = source.range(after.isEmpty() ? null : new OrderId(UUID.fromString(after)), size);
         return new HistoryPage(pacing -> {
             long removed = store.removeLeftovers(tables.current().active(), range);
-            long drifted = removed;
-            long repaired = removed;
+            // the customers too: support's text search finds orders through them (db/history V6)
+            long customers = store.repairCustomers(range.entries(), range.readFrom());
+            long drifted = removed + customers;
+            long repaired = removed + customers;
             for (SourceRange part : range.split(pacing.rowsPerStatement())) {
                 pacing.betweenStatements();
                 long[] replaced = replaceDrifted(part);

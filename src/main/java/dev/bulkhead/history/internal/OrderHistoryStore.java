@@ -49,8 +49,8 @@ class OrderHistoryStore {
     }
 
     void customer(UserId userId, String name, String email) {
-        jdbc.sql("INSERT INTO order_history.customers (user_id, name, email) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email")
+        jdbc.sql("INSERT INTO order_history.customers (user_id, name, email, updated_at) VALUES (?, ?, ?, now()) "
+                        + "ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, updated_at = now()")
                 .params(userId.value(), name, email).update();
         for (String table : tables.current().writeTargets()) {
             jdbc.sql("UPDATE order_history." + table + " SET customer_name = ?, customer_email = ?, updated_at = now() WHERE user_id = ?")
@@ -59,7 +59,8 @@ class OrderHistoryStore {
     }
 
     void renamed(UserId userId, String name) {
-        jdbc.sql("UPDATE order_history.customers SET name = ? WHERE user_id = ?").params(name, userId.value()).update();
+        jdbc.sql("UPDATE order_history.customers SET name = ?, updated_at = now() WHERE user_id = ?").params(name, userId.value())
+                .update();
         for (String table : tables.current().writeTargets()) {
             jdbc.sql("UPDATE order_history." + table + " SET customer_name = ?, updated_at = now() WHERE user_id = ?")
                     .params(name, userId.value()).update();
@@ -152,6 +153,37 @@ class OrderHistoryStore {
                     placed_at = EXCLUDED.placed_at, updated_at = now()
                 WHERE t.updated_at < :readFrom""".formatted(tables.current().activeTable(), PageColumns.UNNEST))
                 .paramSource(PageColumns.of(entries, statusAt).parameters().addValue("readFrom", Timestamp.from(readFrom)))
+                .update();
+    }
+
+    /**
+     * Brings the customers of the given entries in line with them, for reconciliation: a customer missing is added,
+     * one whose name or email differs is replaced, unless the projection wrote it since {@code readFrom} (it then knows
+     * more than the read). Entries without a customer's name (the user module did not know the user) are skipped. One
+     * statement; a customer already in line costs a look-up and no write.
+     *
+     * @return the customers written
+     */
+    int repairCustomers(List<OrderHistoryEntry> entries, Instant readFrom) {
+        Map<UUID, OrderHistoryEntry> byCustomer = new LinkedHashMap<>();
+        for (OrderHistoryEntry entry : entries) {
+            if (entry.userId() != null && entry.customerName() != null && entry.customerEmail() != null) {
+                byCustomer.putIfAbsent(entry.userId().value(), entry);
+            }
+        }
+        if (byCustomer.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                INSERT INTO order_history.customers AS c (user_id, name, email, updated_at)
+                SELECT u.user_id, u.name, u.email, now()
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[]), CAST(:emails AS text[])) AS u(user_id, name, email)
+                ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, updated_at = now()
+                WHERE c.updated_at < :readFrom AND (c.name, c.email) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.email)""")
+                .param("ids", byCustomer.keySet().toArray(UUID[]::new))
+                .param("names", byCustomer.values().stream().map(OrderHistoryEntry::customerName).toArray(String[]::new))
+                .param("emails", byCustomer.values().stream().map(OrderHistoryEntry::customerEmail).toArray(String[]::new))
+                .param("readFrom", Timestamp.from(readFrom))
                 .update();
     }
 

@@ -3,6 +3,10 @@ package dev.bulkhead.history.internal;
 import static dev.bulkhead.testing.HttpClient.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulkhead.history.OrderHistoryEntry;
+import dev.bulkhead.kernel.Money;
+import dev.bulkhead.order.OrderId;
+import dev.bulkhead.order.OrderStatus;
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.HttpClient;
 import dev.bulkhead.testing.IntegrationTest;
@@ -116,6 +120,55 @@ class OrderHistoryReadModelTests {
         for (String orderId : List.of(renamed, missing, stale)) {
             assertAgreesWithOwners(orderId);
         }
+    }
+
+    @Test
+    void customers_that_drifted_are_repaired_so_the_text_search_finds_their_orders_again() {
+        Workload workload = mixedWorkload();
+        for (String orderId : workload.orders()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
+        }
+        UUID rich = workload.customers().get(0);
+        UUID poor = workload.customers().get(1);
+        // a customer's row gone (as if its registration had never been applied) and another's name wrong
+        inspector.sql("delete from order_history.customers where user_id = ?").param(rich).update();
+        inspector.sql("update order_history.customers set name = 'Someone Else', updated_at = now() - interval '1 day' "
+                + "where user_id = ?").param(poor).update();
+        assertThat(http.get("/v1/support/order-history?q=Rich " + workload.tag())).bodyJson().extractingPath("$").asArray().isEmpty();
+
+        MvcTestResult report = http.reconcile().stream()
+                .filter(job -> "history.order-history".equals(read(job, "$.name"))).findFirst().orElseThrow();
+
+        assertThat(HttpClient.<Number>read(report, "$.repaired").longValue()).isGreaterThanOrEqualTo(2);
+        assertThat(customerName(rich)).isEqualTo("Rich " + workload.tag());
+        assertThat(customerName(poor)).isEqualTo("Poor " + workload.tag());
+        assertThat(http.get("/v1/support/order-history?q=Rich " + workload.tag())).bodyJson().extractingPath("$[*].orderId")
+                .asArray().containsExactlyInAnyOrder(workload.orders().get(0), workload.orders().get(1));
+    }
+
+    @Autowired
+    OrderHistoryStore store;
+
+    @Autowired
+    HistoryTransactions historyTransactions;
+
+    @Test
+    void a_customers_repair_never_overwrites_what_the_projection_wrote_after_the_read() {
+        UUID user = http.registerCustomer("Read Earlier " + UUID.randomUUID().toString().substring(0, 8));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> customerName(user) != null);
+        Instant readFrom = Instant.now().minusSeconds(60); // the user module was read a minute ago
+        OrderHistoryEntry asRead = new OrderHistoryEntry(new OrderId(UUID.randomUUID()), new UserId(user), "Old Name",
+                "old@example.com", OrderStatus.PAID, Money.of(100, "EUR"), Money.of(100, "EUR"), Money.zero("EUR"), null,
+                Instant.now());
+
+        int written = historyTransactions.inTransaction(() -> store.repairCustomers(List.of(asRead), readFrom));
+
+        assertThat(written).isZero();
+        assertThat(customerName(user)).startsWith("Read Earlier ");
+        // the same read, taken after the projection's write, repairs
+        int repaired = historyTransactions.inTransaction(() -> store.repairCustomers(List.of(asRead), Instant.now().plusSeconds(1)));
+        assertThat(repaired).isEqualTo(1);
+        assertThat(customerName(user)).isEqualTo("Old Name");
     }
 
     @Test
