@@ -240,8 +240,16 @@ ON CONFLICT (event_id) DO NOTHING;
 -- source: OrderHistoryStore.state, its checkpoint (GET /v1/admin/read-models/order-history)
 SELECT event_id, event_type, applied_at FROM order_history.applied_events ORDER BY applied_at DESC LIMIT 1;
 
+-- query: history.customers-differing
+-- source: OrderHistoryStore.repairCustomers (the order history's reconciliation: which of a page's customers are missing or differ)
+SELECT u.user_id
+FROM unnest(array[:customer]::uuid[], array['A']::text[], array['a@example.com']::text[]) AS u(user_id, name, email)
+LEFT JOIN order_history.customers c ON c.user_id = u.user_id
+WHERE c.user_id IS NULL
+   OR ((c.name, c.email) IS DISTINCT FROM (u.name, u.email) AND c.updated_at < now() - interval '1 minute');
+
 -- query: history.repair-customers
--- source: OrderHistoryStore.repairCustomers (the order history's reconciliation: a page's customers brought in line)
+-- source: OrderHistoryStore.repairCustomers (the order history's reconciliation: the customers found differing written)
 INSERT INTO order_history.customers AS c (user_id, name, email, updated_at)
 SELECT u.user_id, u.name, u.email, now()
 FROM unnest(array[:customer]::uuid[], array['A']::text[], array['a@example.com']::text[]) AS u(user_id, name, email)

@@ -10,11 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -159,8 +161,9 @@ class OrderHistoryStore {
     /**
      * Brings the customers of the given entries in line with them, for reconciliation: a customer missing is added,
      * one whose name or email differs is replaced, unless the projection wrote it since {@code readFrom} (it then knows
-     * more than the read). Entries without a customer's name (the user module did not know the user) are skipped. One
-     * statement; a customer already in line costs a look-up and no write.
+     * more than the read). Entries without a customer's name (the user module did not know the user) are skipped.
+     * Which customers differ is asked first, reading only: an upsert locks every row it meets, and so writes it, even a
+     * row it then leaves alone (measured on the volume: ten times the reconciliation's WAL, a quarter of its time).
      *
      * @return the customers written
      */
@@ -174,17 +177,34 @@ class OrderHistoryStore {
         if (byCustomer.isEmpty()) {
             return 0;
         }
+        Set<UUID> differing = Set.copyOf(jdbc.sql("""
+                SELECT u.user_id
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[]), CAST(:emails AS text[])) AS u(user_id, name, email)
+                LEFT JOIN order_history.customers c ON c.user_id = u.user_id
+                WHERE c.user_id IS NULL
+                   OR ((c.name, c.email) IS DISTINCT FROM (u.name, u.email) AND c.updated_at < :readFrom)""")
+                .paramSource(customerColumns(byCustomer.values()).addValue("readFrom", Timestamp.from(readFrom)))
+                .query(UUID.class).list());
+        if (differing.isEmpty()) {
+            return 0;
+        }
+        List<OrderHistoryEntry> repairs = byCustomer.values().stream()
+                .filter(entry -> differing.contains(entry.userId().value())).toList();
         return jdbc.sql("""
                 INSERT INTO order_history.customers AS c (user_id, name, email, updated_at)
                 SELECT u.user_id, u.name, u.email, now()
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[]), CAST(:emails AS text[])) AS u(user_id, name, email)
                 ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, updated_at = now()
                 WHERE c.updated_at < :readFrom AND (c.name, c.email) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.email)""")
-                .param("ids", byCustomer.keySet().toArray(UUID[]::new))
-                .param("names", byCustomer.values().stream().map(OrderHistoryEntry::customerName).toArray(String[]::new))
-                .param("emails", byCustomer.values().stream().map(OrderHistoryEntry::customerEmail).toArray(String[]::new))
-                .param("readFrom", Timestamp.from(readFrom))
+                .paramSource(customerColumns(repairs).addValue("readFrom", Timestamp.from(readFrom)))
                 .update();
+    }
+
+    private static MapSqlParameterSource customerColumns(Collection<OrderHistoryEntry> entries) {
+        return new MapSqlParameterSource()
+                .addValue("ids", entries.stream().map(entry -> entry.userId().value()).toArray(UUID[]::new))
+                .addValue("names", entries.stream().map(OrderHistoryEntry::customerName).toArray(String[]::new))
+                .addValue("emails", entries.stream().map(OrderHistoryEntry::customerEmail).toArray(String[]::new));
     }
 
     /**
