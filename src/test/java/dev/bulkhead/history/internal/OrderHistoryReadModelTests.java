@@ -57,11 +57,7 @@ class OrderHistoryReadModelTests {
 
     @Test
     void after_a_mixed_workload_the_read_model_equals_what_the_owning_modules_say_and_a_rebuild_gives_the_same() {
-        Workload workload = mixedWorkload();
-
-        for (String orderId : workload.orders()) {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
-        }
+        Workload workload = settledWorkload();
         List<Object> before = historyOf(workload.customers());
 
         assertThat(http.post("/v1/admin/read-models/order-history/rebuild", "")).hasStatus(HttpStatus.ACCEPTED);
@@ -98,10 +94,7 @@ class OrderHistoryReadModelTests {
 
     @Test
     void drift_injected_into_the_read_model_is_found_and_repaired() {
-        Workload workload = mixedWorkload();
-        for (String orderId : workload.orders()) {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
-        }
+        Workload workload = settledWorkload();
         http.reconcile();
         String table = "order_history." + activeTable();
         String renamed = workload.orders().get(0);
@@ -111,8 +104,7 @@ class OrderHistoryReadModelTests {
         inspector.sql("delete from " + table + " where order_id = ?::uuid").param(missing).update();
         inspector.sql("update " + table + " set status = 'PENDING_PAYMENT' where order_id = ?::uuid").param(stale).update();
 
-        MvcTestResult report = http.reconcile().stream()
-                .filter(job -> "history.order-history".equals(read(job, "$.name"))).findFirst().orElseThrow();
+        MvcTestResult report = historyReconciliation();
 
         long drifted = HttpClient.<Number>read(report, "$.drifted").longValue();
         assertThat(drifted).isGreaterThanOrEqualTo(3);
@@ -124,10 +116,7 @@ class OrderHistoryReadModelTests {
 
     @Test
     void customers_that_drifted_are_repaired_so_the_text_search_finds_their_orders_again() {
-        Workload workload = mixedWorkload();
-        for (String orderId : workload.orders()) {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
-        }
+        Workload workload = settledWorkload();
         UUID rich = workload.customers().get(0);
         UUID poor = workload.customers().get(1);
         // a customer's row gone (as if its registration had never been applied) and another's name wrong
@@ -136,8 +125,7 @@ class OrderHistoryReadModelTests {
                 + "where user_id = ?").param(poor).update();
         assertThat(http.get("/v1/support/order-history?q=Rich " + workload.tag())).bodyJson().extractingPath("$").asArray().isEmpty();
 
-        MvcTestResult report = http.reconcile().stream()
-                .filter(job -> "history.order-history".equals(read(job, "$.name"))).findFirst().orElseThrow();
+        MvcTestResult report = historyReconciliation();
 
         assertThat(HttpClient.<Number>read(report, "$.repaired").longValue()).isGreaterThanOrEqualTo(2);
         assertThat(customerName(rich)).isEqualTo("Rich " + workload.tag());
@@ -173,10 +161,7 @@ class OrderHistoryReadModelTests {
 
     @Test
     void the_history_is_searchable_by_customer_text_status_and_date_range() {
-        Workload workload = mixedWorkload();
-        for (String orderId : workload.orders()) {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
-        }
+        Workload workload = settledWorkload();
         UUID rich = workload.customers().get(0);
 
         assertThat(http.get("/v1/support/order-history?customer=" + rich + "&status=PAID")).hasStatusOk()
@@ -236,6 +221,21 @@ class OrderHistoryReadModelTests {
         assertRejected(http.get("/v1/support/order-history?q=x"), "q");
         assertRejected(http.get("/v1/support/order-history?from=yesterday"), "from");
         assertRejected(http.get("/v1/support/order-history?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z"), "to");
+    }
+
+    /** The workload below, once the read model agrees with the owning modules on each of its orders. */
+    private Workload settledWorkload() {
+        Workload workload = mixedWorkload();
+        for (String orderId : workload.orders()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertAgreesWithOwners(orderId));
+        }
+        return workload;
+    }
+
+    /** Runs the reconciliations; the order history's report. */
+    private MvcTestResult historyReconciliation() {
+        return http.reconcile().stream().filter(job -> "history.order-history".equals(read(job, "$.name"))).findFirst()
+                .orElseThrow();
     }
 
     /** Three customers: one pays twice and cancels once (a refund), one cannot pay, one pays and is renamed. */
