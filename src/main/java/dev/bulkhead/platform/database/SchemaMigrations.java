@@ -105,11 +105,17 @@ class SchemaMigrations {
             } catch (SQLException e) {
                 throw new IllegalStateException("could not look for the extension " + extension + ": " + e.getMessage(), e);
             }
+            String needed = "the " + owner.owner() + " module needs the PostgreSQL extension " + extension + " in its schema "
+                    + owner.schema();
+            if (schema == null) {
+                throw new IllegalStateException(needed + ", where it is not installed: provision the database again (give "
+                        + "Bulkhead administrator credentials, or run the script from 'java -jar bulkhead.jar "
+                        + "--print-provisioning-sql' with psql), which installs it there");
+            }
             if (!owner.schema().equals(schema)) {
-                throw new IllegalStateException("the " + owner.owner() + " module needs the PostgreSQL extension " + extension
-                        + " in its schema " + owner.schema() + (schema == null ? ", where it is not installed" : ", but it is in " + schema)
-                        + ": provision the database again (give Bulkhead administrator credentials, or run the script from "
-                        + "'java -jar bulkhead.jar --print-provisioning-sql' with psql), which installs it there");
+                // provisioning again would not help: an extension lives in one schema, and it stops on this too
+                throw new IllegalStateException(needed + ", but it is in " + schema + ": move it (ALTER EXTENSION " + extension
+                        + " SET SCHEMA " + owner.schema() + ") or drop it");
             }
         }
     }
