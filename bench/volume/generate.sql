@@ -221,10 +221,10 @@ WHERE status = 'REFUNDED';
 INSERT INTO order_history.customers (user_id, name, email)
 SELECT id, first_name || ' ' || last_name, first_name || '.' || last_name || '.' || user_no || '@' || domain FROM vol_users;
 
-INSERT INTO order_history.orders (order_id, user_id, customer_name, customer_email, status, status_at, currency, total_minor,
-                                  paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
-SELECT o.id, o.user_id, u.first_name || ' ' || u.last_name, u.first_name || '.' || u.last_name || '.' || u.user_no || '@' || u.domain,
-       o.status,
+-- an order's row holds only its customer's id; readers join the customers (ADR 0043)
+INSERT INTO order_history.orders (order_id, user_id, status, status_at, currency, total_minor, paid_minor, refunded_minor,
+                                  failure_reason, placed_at, updated_at)
+SELECT o.id, o.user_id, o.status,
        CASE o.status WHEN 'PENDING_PAYMENT' THEN o.placed_at WHEN 'EXPIRED' THEN o.expired_at
                      WHEN 'REFUND_PENDING' THEN o.cancelled_at WHEN 'REFUNDED' THEN o.refunded_at ELSE o.outcome_at END,
        'EUR', o.total_minor,
@@ -234,7 +234,7 @@ SELECT o.id, o.user_id, u.first_name || ' ' || u.last_name, u.first_name || '.' 
        o.placed_at,
        CASE o.status WHEN 'PENDING_PAYMENT' THEN o.placed_at WHEN 'EXPIRED' THEN o.expired_at
                      WHEN 'REFUND_PENDING' THEN o.cancelled_at WHEN 'REFUNDED' THEN o.refunded_at ELSE o.outcome_at END
-FROM vol_orders o JOIN vol_users u ON u.user_no = o.user_no
+FROM vol_orders o
 ORDER BY o.placed_at;
 
 -- step: inboxes: order_history.applied_events

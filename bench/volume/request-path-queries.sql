@@ -150,74 +150,86 @@ SELECT request_hash, result_json FROM billing.idempotency_keys WHERE caller = :t
 SELECT user_id, email, name, active, opened_at FROM billing.accounts WHERE user_id > :customer AND user_id <= :customer_page_end;
 
 -- query: history.newest
--- source: OrderHistoryStore.search without filters (GET /v1/support/order-history)
-SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-       failure_reason, placed_at
-FROM order_history.orders
-ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+-- source: OrderHistoryStore.search without filters (GET /v1/support/order-history): the page's orders, then their customers
+SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency, o.total_minor,
+       o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
+FROM (SELECT * FROM order_history.orders
+      ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0) o
+LEFT JOIN order_history.customers c ON c.user_id = o.user_id
+ORDER BY o.placed_at DESC NULLS LAST, o.order_id;
 
 -- query: history.by-customer
 -- source: OrderHistoryStore.search with customer (GET /v1/support/order-history?customer=)
-SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-       failure_reason, placed_at
-FROM order_history.orders
-WHERE user_id = :customer
-ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency, o.total_minor,
+       o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
+FROM (SELECT * FROM order_history.orders
+      WHERE user_id = :customer
+      ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0) o
+LEFT JOIN order_history.customers c ON c.user_id = o.user_id
+ORDER BY o.placed_at DESC NULLS LAST, o.order_id;
 
 -- query: history.by-status
 -- source: OrderHistoryStore.search with status (GET /v1/support/order-history?status=PAYMENT_FAILED)
-SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-       failure_reason, placed_at
-FROM order_history.orders
-WHERE status = 'PAYMENT_FAILED'
-ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency, o.total_minor,
+       o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
+FROM (SELECT * FROM order_history.orders
+      WHERE status = 'PAYMENT_FAILED'
+      ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0) o
+LEFT JOIN order_history.customers c ON c.user_id = o.user_id
+ORDER BY o.placed_at DESC NULLS LAST, o.order_id;
 
 -- query: history.by-day
 -- source: OrderHistoryStore.search with from and to (GET /v1/support/order-history?from=&to=)
-SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-       failure_reason, placed_at
-FROM order_history.orders
-WHERE placed_at >= :day_start AND placed_at < :day_end
-ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency, o.total_minor,
+       o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
+FROM (SELECT * FROM order_history.orders
+      WHERE placed_at >= :day_start AND placed_at < :day_end
+      ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0) o
+LEFT JOIN order_history.customers c ON c.user_id = o.user_id
+ORDER BY o.placed_at DESC NULLS LAST, o.order_id;
 
 -- query: history.newest-after-a-rebuild
 -- source: OrderHistoryStore.search without filters, once a rebuild has made the second table the one readers read (ADR 0034)
-SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-       failure_reason, placed_at
-FROM order_history.orders_alternate
-ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency, o.total_minor,
+       o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
+FROM (SELECT * FROM order_history.orders_alternate
+      ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0) o
+LEFT JOIN order_history.customers c ON c.user_id = o.user_id
+ORDER BY o.placed_at DESC NULLS LAST, o.order_id;
 
 -- query: history.by-status-after-a-rebuild
 -- source: OrderHistoryStore.search with status, on the second table
-SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-       failure_reason, placed_at
-FROM order_history.orders_alternate
-WHERE status = 'PAYMENT_FAILED'
-ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency, o.total_minor,
+       o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
+FROM (SELECT * FROM order_history.orders_alternate
+      WHERE status = 'PAYMENT_FAILED'
+      ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0) o
+LEFT JOIN order_history.customers c ON c.user_id = o.user_id
+ORDER BY o.placed_at DESC NULLS LAST, o.order_id;
 
 -- query: history.text
 -- source: OrderHistoryStore.search with q (GET /v1/support/order-history?q=): part of a name or an email, found in the customers by their trigram indexes (db/history V6), then their orders
-SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-       failure_reason, placed_at
-FROM order_history.orders
-WHERE user_id IN (SELECT c.user_id FROM order_history.customers c WHERE c.name ILIKE :rare_text OR c.email ILIKE :rare_text)
-ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0;
+SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency, o.total_minor,
+       o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
+FROM (SELECT * FROM order_history.orders
+      WHERE user_id IN (SELECT found.user_id FROM order_history.customers found
+                        WHERE found.name ILIKE :rare_text OR found.email ILIKE :rare_text)
+      ORDER BY placed_at DESC NULLS LAST, order_id LIMIT 20 OFFSET 0) o
+LEFT JOIN order_history.customers c ON c.user_id = o.user_id
+ORDER BY o.placed_at DESC NULLS LAST, o.order_id;
 
 -- query: history.differing
 -- source: OrderHistoryStore.differing (reconciliation of the order history: which of a page's rows drifted, compared in the database)
 SELECT r.order_id
-FROM unnest(array[:order, :other_order]::uuid[], array[:customer, :customer]::uuid[], array['A', 'B']::text[],
-            array['a@example.com', 'b@example.com']::text[], array['PAID', 'PAID']::text[], array['EUR', 'EUR']::text[],
-            array[100, 200]::bigint[], array[100, 200]::bigint[], array[0, 0]::bigint[], array[NULL, NULL]::text[],
-            array[now(), now()]::timestamptz[])
-     AS r(order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor, refunded_minor,
-          failure_reason, placed_at)
+FROM unnest(array[:order, :other_order]::uuid[], array[:customer, :customer]::uuid[], array['PAID', 'PAID']::text[],
+            array['EUR', 'EUR']::text[], array[100, 200]::bigint[], array[100, 200]::bigint[], array[0, 0]::bigint[],
+            array[NULL, NULL]::text[], array[now(), now()]::timestamptz[])
+     AS r(order_id, user_id, status, currency, total_minor, paid_minor, refunded_minor, failure_reason, placed_at)
 LEFT JOIN order_history.orders t ON t.order_id = r.order_id
 WHERE t.order_id IS NULL
-   OR (t.user_id, t.customer_name, t.customer_email, t.status, t.currency, t.total_minor, t.paid_minor,
-       t.refunded_minor, t.failure_reason, t.placed_at)
-      IS DISTINCT FROM (r.user_id, r.customer_name, r.customer_email, r.status, r.currency, r.total_minor,
-       r.paid_minor, r.refunded_minor, r.failure_reason, r.placed_at);
+   OR (t.user_id, t.status, t.currency, t.total_minor, t.paid_minor, t.refunded_minor, t.failure_reason, t.placed_at)
+      IS DISTINCT FROM (r.user_id, r.status, r.currency, r.total_minor, r.paid_minor, r.refunded_minor, r.failure_reason,
+       r.placed_at);
 
 -- query: history.leftovers-in-range
 -- source: OrderHistoryStore.removeLeftovers (rebuild and reconciliation: rows of a range whose order the range's read did not return)
@@ -228,8 +240,8 @@ WHERE t.order_id IN (
     SELECT unnest(CAST(array[:order, :other_order]::uuid[] AS uuid[])));
 
 -- query: history.customer-renamed
--- source: OrderHistoryStore.renamed (every UserRenamed)
-UPDATE order_history.orders SET customer_name = 'Renamed Customer', updated_at = now() WHERE user_id = :customer;
+-- source: CustomerCopy.renamed (every UserRenamed: the customer's row, not their orders', ADR 0043)
+UPDATE order_history.customers SET name = 'Renamed Customer', updated_at = now() WHERE user_id = :customer;
 
 -- query: history.inbox-mark
 -- source: OrderHistoryStore.firstDelivery (every event the read model applies)
@@ -241,7 +253,7 @@ ON CONFLICT (event_id) DO NOTHING;
 SELECT event_id, event_type, applied_at FROM order_history.applied_events ORDER BY applied_at DESC LIMIT 1;
 
 -- query: history.customers-differing
--- source: OrderHistoryStore.repairCustomers (the order history's reconciliation: which of a page's customers are missing or differ)
+-- source: CustomerCopy.repair (the order history's rebuild and reconciliation, their customers' phase: which of a page of users are missing or differ)
 SELECT u.user_id
 FROM unnest(array[:customer]::uuid[], array['A']::text[], array['a@example.com']::text[]) AS u(user_id, name, email)
 LEFT JOIN order_history.customers c ON c.user_id = u.user_id
@@ -249,12 +261,21 @@ WHERE c.user_id IS NULL
    OR ((c.name, c.email) IS DISTINCT FROM (u.name, u.email) AND c.updated_at < now() - interval '1 minute');
 
 -- query: history.repair-customers
--- source: OrderHistoryStore.repairCustomers (the order history's reconciliation: the customers found differing written)
+-- source: CustomerCopy.repair (the order history's rebuild and reconciliation: the customers found differing written)
 INSERT INTO order_history.customers AS c (user_id, name, email, updated_at)
 SELECT u.user_id, u.name, u.email, now()
 FROM unnest(array[:customer]::uuid[], array['A']::text[], array['a@example.com']::text[]) AS u(user_id, name, email)
 ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, updated_at = now()
 WHERE c.updated_at < now() - interval '1 minute' AND (c.name, c.email) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.email);
+
+-- query: history.customers-leftovers-in-range
+-- source: CustomerCopy.removeLeftovers (the order history's rebuild and reconciliation: customers of a range whose user the range's read did not return)
+DELETE FROM order_history.customers t
+WHERE t.user_id IN (
+    SELECT c.user_id FROM order_history.customers c WHERE c.user_id > :customer AND c.user_id <= :other_customer
+        AND c.updated_at < now()
+    EXCEPT
+    SELECT unnest(CAST(array[:customer, :other_customer]::uuid[] AS uuid[])));
 
 -- query: history.applied-count
 -- source: OrderHistoryStore.state, how many events the read model applied (GET /v1/admin/read-models/order-history): the planner's estimate of the inbox marks from 100,000 up (TableRows), a count below

@@ -20,26 +20,28 @@ import org.springframework.stereotype.Component;
 class OrderHistoryProjection {
 
     private final OrderHistoryStore store;
+    private final CustomerCopy customers;
     private final Clock clock;
 
-    OrderHistoryProjection(OrderHistoryStore store, Clock clock) {
+    OrderHistoryProjection(OrderHistoryStore store, CustomerCopy customers, Clock clock) {
         this.store = store;
+        this.customers = customers;
         this.clock = clock;
     }
 
-    /** Keeps the customer's name and email for the orders' rows. */
+    /** Keeps the customer's name and email, shown beside each of the customer's orders. */
     @ApplicationModuleListener
     void on(UserRegistered event) {
-        once(event.eventId(), event, () -> store.customer(event.userId(), event.name(), event.email()));
+        once(event.eventId(), event, () -> customers.registered(event.userId(), event.name(), event.email()));
     }
 
-    /** Shows the new name on the customer's orders. */
+    /** Shows the new name on the customer's orders: one row written, however many orders there are. */
     @ApplicationModuleListener
     void on(UserRenamed event) {
-        once(event.eventId(), event, () -> store.renamed(event.userId(), event.name()));
+        once(event.eventId(), event, () -> customers.renamed(event.userId(), event.name()));
     }
 
-    /** Adds the order, pending payment, with the customer as known so far. */
+    /** Adds the order, pending payment; its customer's name shows once the customer is known. */
     @ApplicationModuleListener
     void on(OrderPlaced event) {
         once(event.eventId(), event, () -> store.placed(event.orderId(), event.userId(), event.total(), event.occurredAt()));

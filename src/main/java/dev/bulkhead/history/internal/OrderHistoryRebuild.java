@@ -14,10 +14,12 @@ import org.springframework.stereotype.Component;
  * rebuilt row never overwrites what the projection wrote after the row was read ({@link OrderHistoryStore#rebuilt}).
  * Memory holds two pages: the one applied and the one read ahead.
  *
- * <p>Each page is a range of orders by id ({@link SourceRange}): its rows are written, and what an earlier model left
+ * <p>It first brings the customers' copy in line ({@link CustomerPhase}): the name and email readers see beside an
+ * order come from there (ADR 0043). Then each page is a range of orders by id ({@link SourceRange}): its rows are written, and what an earlier model left
  * in that range of the table for orders that no longer exist is removed in the same transaction, so the table needs no
  * emptying first. The page writes its range a part at a time ({@link PagedJob.Pacing}), letting the requests under way
- * be answered between parts (ADR 0042). The cursor is {@code fill:<last order id>}. A page is read without looking at
+ * be answered between parts (ADR 0042). The cursor is {@code customers:<last user id>}, then
+ * {@code fill:<last order id>}. A page is read without looking at
  * what the pages before it wrote, so the platform may read it while the page before it is applied.
  */
 @Component
@@ -25,13 +27,15 @@ class OrderHistoryRebuild implements PagedJob {
 
     static final String FILL = "fill:";
 
+    private final CustomerPhase customers;
     private final OrderHistorySource source;
     private final OrderHistoryStore store;
     private final ReadModelTables tables;
     private final HistoryTransactions transactions;
 
-    OrderHistoryRebuild(OrderHistorySource source, OrderHistoryStore store, ReadModelTables tables,
+    OrderHistoryRebuild(CustomerPhase customers, OrderHistorySource source, OrderHistoryStore store, ReadModelTables tables,
             HistoryTransactions transactions) {
+        this.customers = customers;
         this.source = source;
         this.store = store;
         this.tables = tables;
@@ -59,10 +63,10 @@ class OrderHistoryRebuild implements PagedJob {
         return transactions.inTransaction(work);
     }
 
-    /** As many orders as the current model has rows. */
+    /** As many customers and orders as the current model has rows. */
     @Override
     public long estimateTotal() {
-        return inTransaction(store::count);
+        return inTransaction(() -> customers.count() + store.count());
     }
 
     /** From now on the projection writes the table to be built as well as the one readers read. */
@@ -72,12 +76,17 @@ class OrderHistoryRebuild implements PagedJob {
     }
 
     /**
-     * A cursor other than {@code fill:<id>} (none; {@code clear}, left by a version that emptied the table first)
-     * starts from the first order: a range rewritten is rewritten the same.
+     * A cursor other than {@code customers:<id>} or {@code fill:<id>} (none; {@code clear}, left by a version that
+     * emptied the table first) starts from the first customer: a range rewritten is rewritten the same. A
+     * {@code fill:} cursor left by a version before ADR 0043 goes on with the orders; that run leaves the customers as
+     * they are.
      */
     @Override
     public Page nextPage(@Nullable String cursor, int size) {
-        String after = cursor != null && cursor.startsWith(FILL) ? cursor.substring(FILL.length()) : "";
+        if (cursor == null || !cursor.startsWith(FILL)) {
+            return customers.page(cursor, size, FILL);
+        }
+        String after = cursor.substring(FILL.length());
         return fillPage(after.isEmpty() ? null : new OrderId(UUID.fromString(after)), size);
     }
 

@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares the order history with the owning modules, a range of orders at a time ({@link SourceRange}): every row
- * that drifted (a changed name, a stale status, a missing row) is replaced with what they say, and every row in the
- * range whose order they no longer know is removed. The range's customers are brought in line too, counted with the
- * rows. Each page is one history transaction with the job's checkpoint
+ * Compares the order history with the owning modules: first the customers' copy, a page of users at a time
+ * ({@link CustomerPhase}; a changed name, a missing customer), then the orders, a range at a time
+ * ({@link SourceRange}): every row that drifted (a stale status, money taken, a missing row) is replaced with what
+ * they say, and every row in the range whose order they no longer know is removed. Customers count as items with the
+ * orders. Each page is one history transaction with the job's checkpoint
  * (ADR 0034). A row the projection touched after the range was read is left alone: it is newer than the read. A page
  * compares and repairs its range a part at a time, letting the requests under way be answered between parts
  * ({@link dev.bulkhead.platform.PagedJob.Pacing}, ADR 0042).
@@ -25,20 +26,22 @@ import org.springframework.stereotype.Component;
  * questions travel over HTTP, and a history connection must not wait on them (ADR 0027). A page is read without
  * looking at what the pages before it wrote, so the platform may read it while the page before it is applied.
  *
- * <p>The cursor is {@code orders:<last order id>}.
+ * <p>The cursor is {@code customers:<last user id>}, then {@code orders:<last order id>}.
  */
 @Component
 class OrderHistoryReconciliation implements Reconciliation {
 
     static final String ORDERS = "orders:";
 
+    private final CustomerPhase customers;
     private final OrderHistorySource source;
     private final OrderHistoryStore store;
     private final ReadModelTables tables;
     private final HistoryTransactions transactions;
 
-    OrderHistoryReconciliation(OrderHistorySource source, OrderHistoryStore store, ReadModelTables tables,
-            HistoryTransactions transactions) {
+    OrderHistoryReconciliation(CustomerPhase customers, OrderHistorySource source, OrderHistoryStore store,
+            ReadModelTables tables, HistoryTransactions transactions) {
+        this.customers = customers;
         this.source = source;
         this.store = store;
         this.tables = tables;
@@ -66,26 +69,28 @@ class OrderHistoryReconciliation implements Reconciliation {
         return transactions.inTransaction(work);
     }
 
-    /** Every order once; the rows stand in for the orders. */
+    /** Every customer and every order once; the rows stand in for them. */
     @Override
     public long estimateTotal() {
-        return inTransaction(store::count);
+        return inTransaction(() -> customers.count() + store.count());
     }
 
     /**
-     * A cursor other than {@code orders:<id>} (none; {@code orphans:…}, left by a version that looked for orphans in a
-     * second pass) starts from the first order: comparing a range again changes nothing that is in line.
+     * A cursor other than {@code customers:<id>} or {@code orders:<id>} (none; {@code orphans:…}, left by a version
+     * that looked for orphans in a second pass) starts from the first customer: comparing a range again changes
+     * nothing that is in line.
      */
     @Override
     public Page nextPage(@Nullable String cursor, int size) {
-        String after = cursor != null && cursor.startsWith(ORDERS) ? cursor.substring(ORDERS.length()) : "";
+        if (cursor == null || !cursor.startsWith(ORDERS)) {
+            return customers.page(cursor, size, ORDERS);
+        }
+        String after = cursor.substring(ORDERS.length());
         SourceRange range = source.range(after.isEmpty() ? null : new OrderId(UUID.fromString(after)), size);
         return new HistoryPage(pacing -> {
             long removed = store.removeLeftovers(tables.current().active(), range);
-            // the customers too: support's text search finds orders through them (db/history V6)
-            long customers = store.repairCustomers(range.entries(), range.readFrom());
-            long drifted = removed + customers;
-            long repaired = removed + customers;
+            long drifted = removed;
+            long repaired = removed;
             for (SourceRange part : range.split(pacing.rowsPerStatement())) {
                 pacing.betweenStatements();
                 long[] replaced = replaceDrifted(part);

@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * What the order history should say about a range of orders, according to the modules that own the data: one batch
- * call each to the order module, the user module and billing per page, asked outside any transaction of this module
- * (they may answer over HTTP, ADR 0027).
+ * What the order history should say, according to the modules that own the data, asked outside any transaction of this
+ * module (they may answer over HTTP, ADR 0027): about a range of orders, one batch call each to the order module and
+ * billing per page; about a range of customers, one call to the user module. The orders' entries leave the customer's
+ * name and email out: an order's row holds only the user's id, and the customers are copied once each (ADR 0043).
  */
 @Component
 class OrderHistorySource {
@@ -51,24 +52,29 @@ class OrderHistorySource {
                 page.stream().map(OrderSummary::statusAt).toList());
     }
 
+    /** The users after {@code after} (from the first when null), at most {@code size}: the customers as they should be. */
+    CustomerRange customers(@Nullable UserId after, int size) {
+        Instant readFrom = transactions.inTransaction(store::databaseNow);
+        List<UserView> page = users.findPageAfter(after, size);
+        UUID upTo = page.size() < size ? null : page.get(page.size() - 1).id().value();
+        return new CustomerRange(after == null ? null : after.value(), upTo, readFrom, page);
+    }
+
     private List<OrderHistoryEntry> expected(List<OrderSummary> orders) {
         if (orders.isEmpty()) {
             return List.of();
         }
-        Map<UserId, UserView> customers = users.findAllById(orders.stream().map(OrderSummary::userId).distinct().toList()).stream()
-                .collect(Collectors.toMap(UserView::id, Function.identity()));
         Map<UUID, ChargeView> charges = billing.findCharges(orders.stream().map(order -> order.id().value()).toList()).stream()
                 .collect(Collectors.toMap(ChargeView::chargeReference, Function.identity()));
-        return orders.stream().map(order -> entry(order, customers.get(order.userId()), charges.get(order.id().value()))).toList();
+        return orders.stream().map(order -> entry(order, charges.get(order.id().value()))).toList();
     }
 
-    private static OrderHistoryEntry entry(OrderSummary order, UserView customer, ChargeView charge) {
+    private static OrderHistoryEntry entry(OrderSummary order, @Nullable ChargeView charge) {
         Money none = Money.zero(order.total().currency());
         Money paid = charge != null && charge.completed() ? charge.amount() : none;
         Money refunded = charge != null ? charge.refunded() : none;
         String failure = charge != null && charge.failureReason() != null ? charge.failureReason().name() : null;
-        return new OrderHistoryEntry(order.id(), order.userId(), customer == null ? null : customer.name(),
-                customer == null ? null : customer.email(), order.status(), order.total(), paid, refunded, failure,
-                order.placedAt());
+        return new OrderHistoryEntry(order.id(), order.userId(), null, null, order.status(), order.total(), paid, refunded,
+                failure, order.placedAt());
     }
 }

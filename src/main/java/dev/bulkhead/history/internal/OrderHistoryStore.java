@@ -10,13 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,8 +30,6 @@ class OrderHistoryStore {
     static final String PROJECTION = "order-history";
 
     private static final UUID FIRST = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL
-    private static final String COLUMNS = "order_id, user_id, customer_name, customer_email, status, currency, total_minor, "
-            + "paid_minor, refunded_minor, failure_reason, placed_at";
 
     private final JdbcClient jdbc;
     private final ReadModelTables tables;
@@ -50,41 +46,19 @@ class OrderHistoryStore {
                 .params(eventId, eventType, Timestamp.from(at)).update() == 1;
     }
 
-    void customer(UserId userId, String name, String email) {
-        jdbc.sql("INSERT INTO order_history.customers (user_id, name, email, updated_at) VALUES (?, ?, ?, now()) "
-                        + "ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, updated_at = now()")
-                .params(userId.value(), name, email).update();
-        for (String table : tables.current().writeTargets()) {
-            jdbc.sql("UPDATE order_history." + table + " SET customer_name = ?, customer_email = ?, updated_at = now() WHERE user_id = ?")
-                    .params(name, email, userId.value()).update();
-        }
-    }
-
-    void renamed(UserId userId, String name) {
-        jdbc.sql("UPDATE order_history.customers SET name = ?, updated_at = now() WHERE user_id = ?").params(name, userId.value())
-                .update();
-        for (String table : tables.current().writeTargets()) {
-            jdbc.sql("UPDATE order_history." + table + " SET customer_name = ?, updated_at = now() WHERE user_id = ?")
-                    .params(name, userId.value()).update();
-        }
-    }
-
     void placed(OrderId orderId, UserId userId, Money total, Instant placedAt) {
         for (String table : tables.current().writeTargets()) {
             jdbc.sql("""
-                    INSERT INTO order_history.%1$s (order_id, user_id, customer_name, customer_email, status, status_at,
-                        currency, total_minor, placed_at, updated_at)
-                    SELECT ?, ?, c.name, c.email, 'PENDING_PAYMENT', ?, ?, ?, ?, now()
-                    FROM (SELECT 1) AS one LEFT JOIN order_history.customers c ON c.user_id = ?
+                    INSERT INTO order_history.%1$s (order_id, user_id, status, status_at, currency, total_minor, placed_at,
+                        updated_at)
+                    VALUES (?, ?, 'PENDING_PAYMENT', ?, ?, ?, ?, now())
                     ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id,
-                        customer_name = COALESCE(order_history.%1$s.customer_name, EXCLUDED.customer_name),
-                        customer_email = COALESCE(order_history.%1$s.customer_email, EXCLUDED.customer_email),
                         status = COALESCE(order_history.%1$s.status, EXCLUDED.status),
                         status_at = COALESCE(order_history.%1$s.status_at, EXCLUDED.status_at),
                         currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, placed_at = EXCLUDED.placed_at,
                         updated_at = now()""".formatted(table))
                     .params(orderId.value(), userId.value(), Timestamp.from(placedAt), total.currency(), total.minorUnits(),
-                            Timestamp.from(placedAt), userId.value())
+                            Timestamp.from(placedAt))
                     .update();
         }
     }
@@ -143,68 +117,18 @@ class OrderHistoryStore {
             return 0;
         }
         return jdbc.sql("""
-                INSERT INTO %s AS t (order_id, user_id, customer_name, customer_email, status, status_at, currency,
-                    total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
-                SELECT r.order_id, r.user_id, r.customer_name, r.customer_email, r.status, r.status_at, r.currency, r.total_minor,
-                    r.paid_minor, r.refunded_minor, r.failure_reason, r.placed_at, now()
+                INSERT INTO %s AS t (order_id, user_id, status, status_at, currency, total_minor, paid_minor, refunded_minor,
+                    failure_reason, placed_at, updated_at)
+                SELECT r.order_id, r.user_id, r.status, r.status_at, r.currency, r.total_minor, r.paid_minor, r.refunded_minor,
+                    r.failure_reason, r.placed_at, now()
                 FROM %s
-                ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id, customer_name = EXCLUDED.customer_name,
-                    customer_email = EXCLUDED.customer_email, status = EXCLUDED.status, status_at = EXCLUDED.status_at,
+                ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id, status = EXCLUDED.status, status_at = EXCLUDED.status_at,
                     currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, paid_minor = EXCLUDED.paid_minor,
                     refunded_minor = EXCLUDED.refunded_minor, failure_reason = EXCLUDED.failure_reason,
                     placed_at = EXCLUDED.placed_at, updated_at = now()
                 WHERE t.updated_at < :readFrom""".formatted(tables.current().activeTable(), PageColumns.UNNEST))
                 .paramSource(PageColumns.of(entries, statusAt).parameters().addValue("readFrom", Timestamp.from(readFrom)))
                 .update();
-    }
-
-    /**
-     * Brings the customers of the given entries in line with them, for reconciliation: a customer missing is added,
-     * one whose name or email differs is replaced, unless the projection wrote it since {@code readFrom} (it then knows
-     * more than the read). Entries without a customer's name (the user module did not know the user) are skipped.
-     * Which customers differ is asked first, reading only: an upsert locks every row it meets, and so writes it, even a
-     * row it then leaves alone (measured on the volume: ten times the reconciliation's WAL, a quarter of its time).
-     *
-     * @return the customers written
-     */
-    int repairCustomers(List<OrderHistoryEntry> entries, Instant readFrom) {
-        Map<UUID, OrderHistoryEntry> byCustomer = new LinkedHashMap<>();
-        for (OrderHistoryEntry entry : entries) {
-            if (entry.userId() != null && entry.customerName() != null && entry.customerEmail() != null) {
-                byCustomer.putIfAbsent(entry.userId().value(), entry);
-            }
-        }
-        if (byCustomer.isEmpty()) {
-            return 0;
-        }
-        Set<UUID> differing = Set.copyOf(jdbc.sql("""
-                SELECT u.user_id
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[]), CAST(:emails AS text[])) AS u(user_id, name, email)
-                LEFT JOIN order_history.customers c ON c.user_id = u.user_id
-                WHERE c.user_id IS NULL
-                   OR ((c.name, c.email) IS DISTINCT FROM (u.name, u.email) AND c.updated_at < :readFrom)""")
-                .paramSource(customerColumns(byCustomer.values()).addValue("readFrom", Timestamp.from(readFrom)))
-                .query(UUID.class).list());
-        if (differing.isEmpty()) {
-            return 0;
-        }
-        List<OrderHistoryEntry> repairs = byCustomer.values().stream()
-                .filter(entry -> differing.contains(entry.userId().value())).toList();
-        return jdbc.sql("""
-                INSERT INTO order_history.customers AS c (user_id, name, email, updated_at)
-                SELECT u.user_id, u.name, u.email, now()
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[]), CAST(:emails AS text[])) AS u(user_id, name, email)
-                ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, updated_at = now()
-                WHERE c.updated_at < :readFrom AND (c.name, c.email) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.email)""")
-                .paramSource(customerColumns(repairs).addValue("readFrom", Timestamp.from(readFrom)))
-                .update();
-    }
-
-    private static MapSqlParameterSource customerColumns(Collection<OrderHistoryEntry> entries) {
-        return new MapSqlParameterSource()
-                .addValue("ids", entries.stream().map(entry -> entry.userId().value()).toArray(UUID[]::new))
-                .addValue("names", entries.stream().map(OrderHistoryEntry::customerName).toArray(String[]::new))
-                .addValue("emails", entries.stream().map(OrderHistoryEntry::customerEmail).toArray(String[]::new));
     }
 
     /**
@@ -220,17 +144,13 @@ class OrderHistoryStore {
             return;
         }
         jdbc.sql("""
-                INSERT INTO order_history.%1$s AS t (order_id, user_id, customer_name, customer_email, status, status_at, currency,
-                    total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
-                SELECT r.order_id, r.user_id, r.customer_name, r.customer_email, r.status, r.status_at, r.currency, r.total_minor,
-                    r.paid_minor, r.refunded_minor, r.failure_reason, r.placed_at, now()
+                INSERT INTO order_history.%1$s AS t (order_id, user_id, status, status_at, currency, total_minor, paid_minor,
+                    refunded_minor, failure_reason, placed_at, updated_at)
+                SELECT r.order_id, r.user_id, r.status, r.status_at, r.currency, r.total_minor, r.paid_minor, r.refunded_minor,
+                    r.failure_reason, r.placed_at, now()
                 FROM %2$s
                 ON CONFLICT (order_id) DO UPDATE SET
                     user_id = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.user_id ELSE COALESCE(t.user_id, EXCLUDED.user_id) END,
-                    customer_name = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.customer_name
-                        ELSE COALESCE(t.customer_name, EXCLUDED.customer_name) END,
-                    customer_email = CASE WHEN t.updated_at < :readFrom THEN EXCLUDED.customer_email
-                        ELSE COALESCE(t.customer_email, EXCLUDED.customer_email) END,
                     status = CASE WHEN t.status_at IS NULL OR t.status_at <= EXCLUDED.status_at THEN EXCLUDED.status ELSE t.status END,
                     status_at = GREATEST(t.status_at, EXCLUDED.status_at),
                     currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, placed_at = EXCLUDED.placed_at,
@@ -291,7 +211,8 @@ class OrderHistoryStore {
     /**
      * Which entries the active table does not hold as they are (a row missing, or any column other), compared in the
      * database in one statement: a page's thousand rows are not carried to this process to be compared here. Compares
-     * what {@link OrderHistoryEntry#equals} compares.
+     * what {@link OrderHistoryEntry#equals} compares but the customer's name and email, which the order's row does not
+     * hold ({@link CustomerCopy}).
      */
     Set<UUID> differing(List<OrderHistoryEntry> entries) {
         if (entries.isEmpty()) {
@@ -302,10 +223,10 @@ class OrderHistoryStore {
                 FROM %s
                 LEFT JOIN %s t ON t.order_id = r.order_id
                 WHERE t.order_id IS NULL
-                   OR (t.user_id, t.customer_name, t.customer_email, t.status, t.currency, t.total_minor, t.paid_minor,
-                       t.refunded_minor, t.failure_reason, t.placed_at)
-                      IS DISTINCT FROM (r.user_id, r.customer_name, r.customer_email, r.status, r.currency, r.total_minor,
-                       r.paid_minor, r.refunded_minor, r.failure_reason, r.placed_at)""".formatted(PageColumns.UNNEST,
+                   OR (t.user_id, t.status, t.currency, t.total_minor, t.paid_minor, t.refunded_minor, t.failure_reason,
+                       t.placed_at)
+                      IS DISTINCT FROM (r.user_id, r.status, r.currency, r.total_minor, r.paid_minor, r.refunded_minor,
+                       r.failure_reason, r.placed_at)""".formatted(PageColumns.UNNEST,
                         tables.current().activeTable()))
                 .paramSource(PageColumns.of(entries, null).parameters())
                 .query(UUID.class).list());
@@ -313,23 +234,25 @@ class OrderHistoryStore {
 
     /**
      * Support's search, newest first. A text matches the customers whose name or email holds it now, found by their
-     * trigram indexes (db/history V6), and then their orders: an order's row carries its customer's current name and
-     * email too (the projection updates them on a rename), but an index there would double a rebuild's writes.
+     * trigram indexes (db/history V6), and then their orders. The page of orders is chosen first and only its rows are
+     * joined to their customers, for the name and email shown (ADR 0043): an order's row holds only the user's id.
      */
     List<OrderHistoryEntry> search(OrderHistoryQuery query) {
         return jdbc.sql("""
-                SELECT order_id, user_id, customer_name, customer_email, status, currency, total_minor, paid_minor,
-                    refunded_minor, failure_reason, placed_at
-                FROM %s
-                WHERE (CAST(:customer AS uuid) IS NULL OR user_id = CAST(:customer AS uuid))
-                  AND (CAST(:status AS varchar) IS NULL OR status = CAST(:status AS varchar))
-                  AND (CAST(:from AS timestamptz) IS NULL OR placed_at >= CAST(:from AS timestamptz))
-                  AND (CAST(:to AS timestamptz) IS NULL OR placed_at < CAST(:to AS timestamptz))
-                  AND (CAST(:pattern AS varchar) IS NULL OR user_id IN (
-                       SELECT c.user_id FROM order_history.customers c
-                       WHERE c.name ILIKE CAST(:pattern AS varchar) OR c.email ILIKE CAST(:pattern AS varchar)))
-                ORDER BY placed_at DESC NULLS LAST, order_id
-                LIMIT :size OFFSET :offset""".formatted(tables.current().activeTable()))
+                SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency,
+                    o.total_minor, o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
+                FROM (SELECT * FROM %s
+                      WHERE (CAST(:customer AS uuid) IS NULL OR user_id = CAST(:customer AS uuid))
+                        AND (CAST(:status AS varchar) IS NULL OR status = CAST(:status AS varchar))
+                        AND (CAST(:from AS timestamptz) IS NULL OR placed_at >= CAST(:from AS timestamptz))
+                        AND (CAST(:to AS timestamptz) IS NULL OR placed_at < CAST(:to AS timestamptz))
+                        AND (CAST(:pattern AS varchar) IS NULL OR user_id IN (
+                             SELECT found.user_id FROM order_history.customers found
+                             WHERE found.name ILIKE CAST(:pattern AS varchar) OR found.email ILIKE CAST(:pattern AS varchar)))
+                      ORDER BY placed_at DESC NULLS LAST, order_id
+                      LIMIT :size OFFSET :offset) o
+                LEFT JOIN order_history.customers c ON c.user_id = o.user_id
+                ORDER BY o.placed_at DESC NULLS LAST, o.order_id""".formatted(tables.current().activeTable()))
                 .param("customer", query.customer() == null ? null : query.customer().value())
                 .param("status", query.status() == null ? null : query.status().name())
                 .param("from", query.from() == null ? null : Timestamp.from(query.from()))

@@ -16,10 +16,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 final class PageColumns {
 
     static final String UNNEST = """
-            unnest(CAST(:orderIds AS uuid[]), CAST(:userIds AS uuid[]), CAST(:names AS text[]), CAST(:emails AS text[]),
-                CAST(:statuses AS text[]), CAST(:statusAts AS timestamptz[]), CAST(:currencies AS text[]), CAST(:totals AS bigint[]),
+            unnest(CAST(:orderIds AS uuid[]), CAST(:userIds AS uuid[]), CAST(:statuses AS text[]), CAST(:statusAts AS timestamptz[]), CAST(:currencies AS text[]), CAST(:totals AS bigint[]),
                 CAST(:paids AS bigint[]), CAST(:refundeds AS bigint[]), CAST(:failures AS text[]), CAST(:placedAts AS timestamptz[]))
-            AS r(order_id, user_id, customer_name, customer_email, status, status_at, currency, total_minor, paid_minor,
+            AS r(order_id, user_id, status, status_at, currency, total_minor, paid_minor,
                 refunded_minor, failure_reason, placed_at)""";
 
     private final MapSqlParameterSource parameters;
@@ -35,8 +34,6 @@ final class PageColumns {
         int size = entries.size();
         UUID[] orderIds = new UUID[size];
         UUID[] userIds = new UUID[size];
-        String[] names = new String[size];
-        String[] emails = new String[size];
         String[] statuses = new String[size];
         String[] statusAts = new String[size];
         String[] currencies = new String[size];
@@ -49,8 +46,6 @@ final class PageColumns {
             OrderHistoryEntry entry = entries.get(i);
             orderIds[i] = entry.orderId().value();
             userIds[i] = entry.userId().value();
-            names[i] = entry.customerName();
-            emails[i] = entry.customerEmail();
             statuses[i] = entry.status().name();
             statusAts[i] = statusAt == null ? null : statusAt.get(i).toString();
             currencies[i] = entry.total().currency();
@@ -61,7 +56,7 @@ final class PageColumns {
             placedAts[i] = entry.placedAt().toString();
         }
         return new PageColumns(new MapSqlParameterSource().addValue("orderIds", orderIds).addValue("userIds", userIds)
-                .addValue("names", names).addValue("emails", emails).addValue("statuses", statuses)
+                .addValue("statuses", statuses)
                 .addValue("statusAts", statusAts).addValue("currencies", currencies).addValue("totals", totals)
                 .addValue("paids", paids).addValue("refundeds", refundeds).addValue("failures", failures)
                 .addValue("placedAts", placedAts));

@@ -3,15 +3,12 @@ package dev.bulkhead.history.internal;
 import static dev.bulkhead.testing.HttpClient.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulkhead.history.OrderHistoryEntry;
-import dev.bulkhead.kernel.Money;
-import dev.bulkhead.order.OrderId;
-import dev.bulkhead.order.OrderStatus;
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.HttpClient;
 import dev.bulkhead.testing.IntegrationTest;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserRenamed;
+import dev.bulkhead.user.UserView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,10 +94,10 @@ class OrderHistoryReadModelTests {
         Workload workload = settledWorkload();
         http.reconcile();
         String table = "order_history." + activeTable();
-        String renamed = workload.orders().get(0);
+        String unrefunded = workload.orders().get(0);
         String missing = workload.orders().get(1);
         String stale = workload.orders().get(2);
-        inspector.sql("update " + table + " set customer_name = 'Someone Else' where order_id = ?::uuid").param(renamed).update();
+        inspector.sql("update " + table + " set refunded_minor = 0 where order_id = ?::uuid").param(unrefunded).update();
         inspector.sql("delete from " + table + " where order_id = ?::uuid").param(missing).update();
         inspector.sql("update " + table + " set status = 'PENDING_PAYMENT' where order_id = ?::uuid").param(stale).update();
 
@@ -109,7 +106,7 @@ class OrderHistoryReadModelTests {
         long drifted = HttpClient.<Number>read(report, "$.drifted").longValue();
         assertThat(drifted).isGreaterThanOrEqualTo(3);
         assertThat(HttpClient.<Number>read(report, "$.repaired").longValue()).isEqualTo(drifted);
-        for (String orderId : List.of(renamed, missing, stale)) {
+        for (String orderId : List.of(unrefunded, missing, stale)) {
             assertAgreesWithOwners(orderId);
         }
     }
@@ -134,8 +131,46 @@ class OrderHistoryReadModelTests {
                 .asArray().containsExactlyInAnyOrder(workload.orders().get(0), workload.orders().get(1));
     }
 
+    @Test
+    void a_rebuild_brings_the_customers_in_line_too() {
+        Workload workload = settledWorkload();
+        UUID rich = workload.customers().get(0);
+        UUID poor = workload.customers().get(1);
+        UUID noSuchUser = UUID.randomUUID();
+        inspector.sql("delete from order_history.customers where user_id = ?").param(rich).update();
+        inspector.sql("update order_history.customers set email = 'someone@else.example', updated_at = now() - interval '1 day' "
+                + "where user_id = ?").param(poor).update();
+        inspector.sql("insert into order_history.customers (user_id, name, email, updated_at) "
+                + "values (?, 'Nobody', 'nobody@example.com', now() - interval '1 day')").param(noSuchUser).update();
+
+        assertThat(http.post("/v1/admin/read-models/order-history/rebuild", "")).hasStatus(HttpStatus.ACCEPTED);
+        assertThat(HttpClient.<String>read(http.awaitJobEnd("history.rebuild"), "$.state")).isEqualTo("COMPLETED");
+
+        for (String orderId : workload.orders()) {
+            assertAgreesWithOwners(orderId);
+        }
+        assertThat(customerEmail(poor)).isEqualTo(read(http.get("/v1/users/" + poor), "$.email"));
+        assertThat(customerName(noSuchUser)).as("a customer the user module does not know").isNull();
+    }
+
+    @Test
+    void a_rename_writes_the_customers_row_alone_and_every_order_of_theirs_shows_the_new_name() {
+        Workload workload = settledWorkload();
+        UUID rich = workload.customers().get(0);
+        List<String> richOrders = workload.orders().subList(0, 2);
+        String table = "order_history." + activeTable();
+        List<String> versionsBefore = rowVersions(table, richOrders);
+
+        http.patch("/v1/users/" + rich, "{\"name\":\"Renamed " + workload.tag() + "\"}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ("Renamed " + workload.tag()).equals(customerName(rich)));
+        assertThat(HttpClient.<List<String>>read(http.get("/v1/support/order-history?customer=" + rich), "$[*].customerName"))
+                .containsExactly("Renamed " + workload.tag(), "Renamed " + workload.tag());
+        assertThat(rowVersions(table, richOrders)).as("the orders' rows, not written").isEqualTo(versionsBefore);
+    }
+
     @Autowired
-    OrderHistoryStore store;
+    CustomerCopy customers;
 
     @Autowired
     HistoryTransactions historyTransactions;
@@ -145,18 +180,45 @@ class OrderHistoryReadModelTests {
         UUID user = http.registerCustomer("Read Earlier " + UUID.randomUUID().toString().substring(0, 8));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> customerName(user) != null);
         Instant readFrom = Instant.now().minusSeconds(60); // the user module was read a minute ago
-        OrderHistoryEntry asRead = new OrderHistoryEntry(new OrderId(UUID.randomUUID()), new UserId(user), "Old Name",
-                "old@example.com", OrderStatus.PAID, Money.of(100, "EUR"), Money.of(100, "EUR"), Money.zero("EUR"), null,
-                Instant.now());
+        List<UserView> asRead = List.of(new UserView(new UserId(user), "old@example.com", "Old Name", true, Instant.now()));
 
-        int written = historyTransactions.inTransaction(() -> store.repairCustomers(List.of(asRead), readFrom));
+        int written = historyTransactions.inTransaction(() -> customers.repair(new CustomerRange(null, null, readFrom, asRead)));
 
         assertThat(written).isZero();
         assertThat(customerName(user)).startsWith("Read Earlier ");
         // the same read, taken after the projection's write, repairs
-        int repaired = historyTransactions.inTransaction(() -> store.repairCustomers(List.of(asRead), Instant.now().plusSeconds(1)));
+        int repaired = historyTransactions.inTransaction(
+                () -> customers.repair(new CustomerRange(null, null, Instant.now().plusSeconds(1), asRead)));
         assertThat(repaired).isEqualTo(1);
         assertThat(customerName(user)).isEqualTo("Old Name");
+    }
+
+    @Test
+    void customers_the_read_did_not_return_are_removed_from_its_range_unless_written_since_the_read() {
+        // ids no user has, in a range of their own at the very end of the id space
+        UUID rangeStart = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffff00");
+        UUID leftOver = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffff01");
+        UUID writtenSince = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffff02");
+        UUID pastTheRange = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffff03");
+        Instant readFrom = Instant.now().minusSeconds(60);
+        try {
+            for (UUID id : List.of(leftOver, pastTheRange)) {
+                inspector.sql("insert into order_history.customers (user_id, name, email, updated_at) "
+                        + "values (?, 'Left', 'left@example.com', now() - interval '1 day')").param(id).update();
+            }
+            inspector.sql("insert into order_history.customers (user_id, name, email, updated_at) "
+                    + "values (?, 'Since', 'since@example.com', now())").param(writtenSince).update();
+
+            int removed = historyTransactions.inTransaction(
+                    () -> customers.removeLeftovers(new CustomerRange(rangeStart, writtenSince, readFrom, List.of())));
+
+            assertThat(removed).isEqualTo(1);
+            assertThat(customerName(leftOver)).isNull();
+            assertThat(customerName(writtenSince)).as("registered after the read").isEqualTo("Since");
+            assertThat(customerName(pastTheRange)).as("beyond the range's last user").isEqualTo("Left");
+        } finally {
+            inspector.sql("delete from order_history.customers where user_id >= ?").param(rangeStart).update();
+        }
     }
 
     @Test
@@ -299,6 +361,17 @@ class OrderHistoryReadModelTests {
     private String customerName(UUID user) {
         return inspector.sql("select name from order_history.customers where user_id = ?").param(user)
                 .query(String.class).optional().orElse(null);
+    }
+
+    private String customerEmail(UUID user) {
+        return inspector.sql("select email from order_history.customers where user_id = ?").param(user)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** Each row's version (its xmin): a row written since, even with the same values, has another. */
+    private List<String> rowVersions(String table, List<String> orderIds) {
+        return orderIds.stream().map(order -> inspector.sql("select xmin::text from " + table + " where order_id = ?::uuid")
+                .param(order).query(String.class).single()).toList();
     }
 
     private void publish(Object event) {
