@@ -234,10 +234,8 @@ WHERE t.order_id IS NULL
 -- query: history.leftovers-in-range
 -- source: OrderHistoryStore.removeLeftovers (rebuild and reconciliation: rows of a range whose order the range's read did not return)
 DELETE FROM order_history.orders t
-WHERE t.order_id IN (
-    SELECT r.order_id FROM order_history.orders r WHERE r.order_id > :order AND r.order_id <= :order_page_end AND r.updated_at < now()
-    EXCEPT
-    SELECT unnest(CAST(array[:order, :other_order]::uuid[] AS uuid[])));
+WHERE t.order_id > :order AND t.order_id <= :order_page_end AND t.updated_at < now()
+  AND t.order_id NOT IN (SELECT unnest(CAST(array[:order, :other_order]::uuid[] AS uuid[])));
 
 -- query: history.customer-renamed
 -- source: CustomerCopy.renamed (every UserRenamed: the customer's row, not their orders', ADR 0043)
@@ -270,12 +268,9 @@ WHERE c.updated_at < now() - interval '1 minute' AND (c.name, c.email) IS DISTIN
 
 -- query: history.customers-leftovers-in-range
 -- source: CustomerCopy.removeLeftovers (the order history's rebuild and reconciliation: customers of a range whose user the range's read did not return)
-DELETE FROM order_history.customers t
-WHERE t.user_id IN (
-    SELECT c.user_id FROM order_history.customers c WHERE c.user_id > :customer AND c.user_id <= :other_customer
-        AND c.updated_at < now()
-    EXCEPT
-    SELECT unnest(CAST(array[:customer, :other_customer]::uuid[] AS uuid[])));
+DELETE FROM order_history.customers c
+WHERE c.user_id > :customer AND c.user_id <= :other_customer AND c.updated_at < now()
+  AND c.user_id NOT IN (SELECT unnest(CAST(array[:customer, :other_customer]::uuid[] AS uuid[])));
 
 -- query: history.applied-count
 -- source: OrderHistoryStore.state, how many events the read model applied (GET /v1/admin/read-models/order-history): the planner's estimate of the inbox marks from 100,000 up (TableRows), a count below

@@ -83,13 +83,12 @@ class CustomerCopy {
      */
     int removeLeftovers(CustomerRange range) {
         String upTo = range.upTo() == null ? "" : "AND c.user_id <= :upTo";
-        // EXCEPT, as OrderHistoryStore#removeLeftovers, for the same reason: a plan that hashes or sorts both sides
+        // NOT IN a subquery, as OrderHistoryStore#removeLeftovers and for the same reason: the range by its index, the
+        // kept ids in a hash
         return jdbc.sql("""
-                DELETE FROM order_history.customers t
-                WHERE t.user_id IN (
-                    SELECT c.user_id FROM order_history.customers c WHERE c.user_id > :after %s AND c.updated_at < :readFrom
-                    EXCEPT
-                    SELECT unnest(CAST(:kept AS uuid[])))""".formatted(upTo))
+                DELETE FROM order_history.customers c
+                WHERE c.user_id > :after %s AND c.updated_at < :readFrom
+                  AND c.user_id NOT IN (SELECT unnest(CAST(:kept AS uuid[])))""".formatted(upTo))
                 .param("after", range.after() == null ? FIRST : range.after())
                 .param("upTo", range.upTo())
                 .param("readFrom", Timestamp.from(range.readFrom()))
