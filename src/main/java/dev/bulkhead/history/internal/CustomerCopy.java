@@ -21,8 +21,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomerCopy {
 
-    private static final UUID FIRST = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL
-
     private final JdbcClient jdbc;
 
     CustomerCopy(JdbcClient jdbc) {
@@ -89,7 +87,7 @@ class CustomerCopy {
                 DELETE FROM order_history.customers c
                 WHERE c.user_id > :after %s AND c.updated_at < :readFrom
                   AND c.user_id NOT IN (SELECT unnest(CAST(:kept AS uuid[])))""".formatted(upTo))
-                .param("after", range.after() == null ? FIRST : range.after())
+                .param("after", range.after() == null ? OrderHistoryStore.FIRST : range.after())
                 .param("upTo", range.upTo())
                 .param("readFrom", Timestamp.from(range.readFrom()))
                 .param("kept", range.customers().stream().map(user -> user.id().value()).toArray(UUID[]::new))

@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
  * Memory holds two pages: the one applied and the one read ahead.
  *
  * <p>It first brings the customers' copy in line ({@link CustomerPhase}): the name and email readers see beside an
- * order come from there (ADR 0043). Then each page is a range of orders by id ({@link SourceRange}): its rows are written, and what an earlier model left
- * in that range of the table for orders that no longer exist is removed in the same transaction, so the table needs no
- * emptying first. The page writes its range a part at a time ({@link PagedJob.Pacing}), letting the requests under way
- * be answered between parts (ADR 0042). The cursor is {@code customers:<last user id>}, then
- * {@code fill:<last order id>}. A page is read without looking at
- * what the pages before it wrote, so the platform may read it while the page before it is applied.
+ * order come from there (ADR 0043). Then each page is a range of orders by id ({@link SourceRange}): its rows are
+ * written, and what an earlier model left in that range of the table for orders that no longer exist is removed in the
+ * same transaction, so the table needs no emptying first. The page writes its range a part at a time
+ * ({@link PagedJob.Pacing}), letting the requests under way be answered between parts (ADR 0042). The cursor is
+ * {@code customers:<last user id>}, then {@code fill:<last order id>}. A page is read without looking at what the
+ * pages before it wrote, so the platform may read it while the page before it is applied.
  */
 @Component
 class OrderHistoryRebuild implements PagedJob {

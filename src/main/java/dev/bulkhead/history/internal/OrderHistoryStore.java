@@ -29,7 +29,8 @@ class OrderHistoryStore {
 
     static final String PROJECTION = "order-history";
 
-    private static final UUID FIRST = new UUID(0, 0); // the nil UUID sorts first in PostgreSQL
+    /** Below every id: the nil UUID sorts first in PostgreSQL. A range with no lower bound starts after it. */
+    static final UUID FIRST = new UUID(0, 0);
 
     private final JdbcClient jdbc;
     private final ReadModelTables tables;
