@@ -27,7 +27,8 @@ public final class VolumeRehearsal {
 
     private static final int PORT = 18_090;
 
-    static final List<String> OPERATIONS = List.of("history.rebuild", "history.order-history", "billing.user-copy", "pruning");
+    static final List<String> OPERATIONS = List.of("history.rebuild", "history.rebuild-again", "history.order-history",
+            "billing.user-copy", "pruning");
 
     /** In a kept volume's data directory: written once the volume is generated, so that a run that finds it measures at once. */
     private static final String GENERATED = "bulkhead-volume-generated";
@@ -312,6 +313,13 @@ public final class VolumeRehearsal {
                 measured.add(during("history.rebuild", orders, "orders", reads, app, activity, server, client,
                         () -> jobs.job("history.rebuild", "/v1/admin/read-models/order-history/rebuild")));
             }
+            if (options.measures("history.rebuild-again")) {
+                // every rebuild after the first fills the table the model before the last one was read from: each of
+                // its rows is an update of a row already there, not an insert into an empty table (ADR 0043)
+                measured.add(during("history.rebuild-again", orders, "orders", reads, app, activity, server, client,
+                        () -> named("history.rebuild-again",
+                                jobs.job("history.rebuild", "/v1/admin/read-models/order-history/rebuild"))));
+            }
             boolean apart = true;
             if (options.measures("history.order-history")) {
                 Measured reconciliation = during("history.order-history", orders, "orders", reads, app, activity, server, client,
@@ -378,6 +386,12 @@ public final class VolumeRehearsal {
 
     private interface Work {
         AdminJobs.Run run();
+    }
+
+    /** The same run under the name of the phase that measured it. */
+    private static AdminJobs.Run named(String name, AdminJobs.Run run) {
+        return new AdminJobs.Run(name, run.how(), run.seconds(), run.state(), run.finalAnswer(), run.progress(), run.done(),
+                run.unfinished());
     }
 
     private static Measured during(String name, long items, String unit, ReadLoad reads, App app, DatabaseActivity activity,
