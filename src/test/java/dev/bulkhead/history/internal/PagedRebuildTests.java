@@ -3,6 +3,10 @@ package dev.bulkhead.history.internal;
 import static dev.bulkhead.testing.HttpClient.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulkhead.history.OrderHistoryEntry;
+import dev.bulkhead.kernel.Money;
+import dev.bulkhead.order.OrderId;
+import dev.bulkhead.order.OrderStatus;
 import dev.bulkhead.platform.PageApplied;
 import dev.bulkhead.platform.PagedJob;
 import dev.bulkhead.platform.TableRows;
@@ -10,9 +14,11 @@ import dev.bulkhead.platform.Jobs;
 import dev.bulkhead.testing.DatabaseInspector;
 import dev.bulkhead.testing.HttpClient;
 import dev.bulkhead.testing.IntegrationTest;
+import dev.bulkhead.user.UserId;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -209,6 +215,43 @@ class PagedRebuildTests {
         assertThat(HttpClient.<List<Integer>>read(history(unchanged), "$[*].total.minorUnits")).hasSize(2).containsOnly(100);
         List<String> afterSwap = HttpClient.read(history(cancelling), "$[?(@.orderId == '" + first + "')].status");
         assertThat(afterSwap).containsExactly("REFUNDED");
+    }
+
+    @Test
+    void rows_a_rebuild_writes_again_are_updated_where_they_lie_without_new_index_entries() {
+        // what a rebuild after the first does to each order: a row of the model before is there already (db/history V9)
+        String table = inactiveTable();
+        List<OrderHistoryEntry> entries = new ArrayList<>();
+        List<Instant> statusAt = new ArrayList<>();
+        Instant placed = Instant.parse("2026-01-01T00:00:00Z");
+        UserId customer = new UserId(UUID.randomUUID());
+        for (int i = 0; i < 500; i++) {
+            entries.add(new OrderHistoryEntry(new OrderId(UUID.randomUUID()), customer, null, null, OrderStatus.PAID,
+                    Money.of(100, "EUR"), Money.of(100, "EUR"), Money.zero("EUR"), null, placed.plusSeconds(i)));
+            statusAt.add(placed.plusSeconds(i));
+        }
+        long[] counts = new long[2];
+        try {
+            transactions.inTransaction(() -> {
+                store.rebuilt(table, new SourceRange(null, null, Instant.now(), entries, statusAt)); // the model before
+                store.rebuilt(table, new SourceRange(null, null, Instant.now().plusSeconds(60), entries, statusAt)); // again
+                jdbc.sql("select pg_stat_get_xact_tuples_updated(c.oid), pg_stat_get_xact_tuples_hot_updated(c.oid) "
+                                + "from pg_class c where c.oid = cast(? as regclass)").param("order_history." + table)
+                        .query(row -> {
+                            counts[0] = row.getLong(1);
+                            counts[1] = row.getLong(2);
+                        });
+                throw new RolledBack(); // leaves the table as it was
+            });
+        } catch (RolledBack expected) {
+            // the rows written above are gone
+        }
+        assertThat(counts[0]).as("rows written again").isEqualTo(entries.size());
+        assertThat(counts[1]).as("of them updated on their own page, with no new index entry")
+                .isGreaterThanOrEqualTo(entries.size() * 9L / 10);
+    }
+
+    private static final class RolledBack extends RuntimeException {
     }
 
     @Test
