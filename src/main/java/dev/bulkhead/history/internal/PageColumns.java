@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 final class PageColumns {
 
     static final String UNNEST = """
-            unnest(CAST(:orderIds AS uuid[]), CAST(:userIds AS uuid[]), CAST(:statuses AS text[]), CAST(:statusAts AS timestamptz[]), CAST(:currencies AS text[]), CAST(:totals AS bigint[]),
+            unnest(CAST(:orderIds AS uuid[]), CAST(:userIds AS uuid[]), CAST(:statuses AS text[]),
+                CAST(:statusAts AS timestamptz[]), CAST(:currencies AS text[]), CAST(:totals AS bigint[]),
                 CAST(:paids AS bigint[]), CAST(:refundeds AS bigint[]), CAST(:failures AS text[]), CAST(:placedAts AS timestamptz[]))
             AS r(order_id, user_id, status, status_at, currency, total_minor, paid_minor,
                 refunded_minor, failure_reason, placed_at)""";
