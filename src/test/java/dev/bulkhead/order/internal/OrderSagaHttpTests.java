@@ -8,6 +8,9 @@ import dev.bulkhead.testing.HttpClient;
 import dev.bulkhead.testing.IntegrationTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,14 +105,20 @@ class OrderSagaHttpTests {
                 statement.setObject(1, user);
                 statement.execute();
             }
-            long waitingBefore = lockWaiters();
+            int holder = backendPid(lock);
             orderId = http.placeOrder(user, 1_200);
-            awaitLockWaiters(waitingBefore + 1); // billing's charge waits for the account
+            awaitWaitingFor(holder); // billing's charge waits for the account
+            long waitingSince = System.nanoTime();
 
             jdbc.sql("update orders.orders set placed_at = placed_at - interval '1 day' where id = ?")
                     .param(UUID.fromString(orderId)).update();
             expiry.expireOverdueOrders();
             assertThat(http.get("/v1/orders/" + orderId)).bodyJson().extractingPath("$.status").isEqualTo("EXPIRED");
+            // had the charge waited longer than billing's lock budget, it would have given up and the refund could
+            // overtake it: the other race, which the next test covers. Say so rather than fail on a status later.
+            assertThat(Duration.ofNanos(System.nanoTime() - waitingSince))
+                    .as("the charge must still be waiting when the lock is released")
+                    .isLessThan(Duration.ofSeconds(IntegrationTest.BILLING_LOCK_TIMEOUT_SECONDS));
             lock.rollback();
         }
 
@@ -204,11 +213,16 @@ class OrderSagaHttpTests {
                 UUID.fromString(orderId), kind);
     }
 
-    private long lockWaiters() {
-        return jdbc.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()");
+    private static int backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+            pid.next();
+            return pid.getInt(1);
+        }
     }
 
-    private void awaitLockWaiters(long count) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> lockWaiters() >= count);
+    /** Waits until some session waits for a lock the given session holds. */
+    private void awaitWaitingFor(int holder) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.count(
+                "select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))", holder) >= 1);
     }
 }
