@@ -42,7 +42,8 @@ public interface PagedJob {
     /**
      * Whether the platform may read the next page while the current one is applied, on another thread: only when
      * {@link #nextPage} never depends on what the pages before it wrote (a page that is a range of the source, written
-     * into the range of the copy, does not; a page that takes "the first rows left" does).
+     * into the range of the copy, does not; a page that takes "the first rows left" does). The platform does so only
+     * where an operator switched reading ahead on ({@code bulkhead.jobs.read-ahead}; ADR 0042).
      */
     default boolean readsAhead() {
         return false;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * time, and then, in one short transaction, points the readers at it (ADR 0034). Readers see the old model until that
  * commit and the whole new one after; never a half-built one. While it runs, the projection writes both tables, and a
  * rebuilt row never overwrites what the projection wrote after the row was read ({@link OrderHistoryStore#rebuilt}).
- * Memory holds two pages: the one applied and the one read ahead.
+ * Memory holds a page, or two where reading ahead is switched on: the one applied and the one read ahead.
  *
  * <p>It first brings the customers' copy in line ({@link CustomerPhase}): the name and email readers see beside an
  * order come from there (ADR 0043). Then each page is a range of orders by id ({@link SourceRange}): its rows are

@@ -220,10 +220,10 @@ class PagedJobs implements Jobs, DisposableBean {
     }
 
     /**
-     * Applies page after page. For a job that {@link PagedJob#readsAhead reads ahead}, the next page is read on
-     * another thread while the current one is applied: the owning modules' reads and this module's writes then
-     * overlap instead of taking turns. A page read ahead and not applied (a stop, a failure) is dropped; it changed
-     * nothing.
+     * Applies page after page. For a job that {@link PagedJob#readsAhead may read ahead}, when reading ahead is switched
+     * on ({@code bulkhead.jobs.read-ahead}, off by default), the next page is read on another thread while the current
+     * one is applied: the owning modules' reads and this module's writes then overlap instead of taking turns. A page
+     * read ahead and not applied (a stop, a failure) is dropped; it changed nothing.
      */
     private void pages(PagedJob job, JobProgress here, @Nullable String from) {
         String name = job.name();
@@ -232,7 +232,8 @@ class PagedJobs implements Jobs, DisposableBean {
         Duration gaveWay = Duration.ZERO;
         while (true) {
             gaveWay = gaveWay.plus(giveWayToRequests());
-            Future<PagedJob.Page> next = page.last() || !job.readsAhead() ? null : readAhead(job, page.cursorAfter());
+            boolean readsAhead = !page.last() && job.readsAhead() && properties.readAhead();
+            Future<PagedJob.Page> next = readsAhead ? readAhead(job, page.cursorAfter()) : null;
             try {
                 PagedJob.Page current = page;
                 boolean[] stopAsked = { false };

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ public final class VolumeRehearsal {
 
     record Options(Path jar, Path javaHome, Path work, Path results, Path generator, Path queries, Path analysis,
             int orders, int users, int days, int publicationDays, Duration baseline, Duration longest, Duration readInterval,
-            Duration pauseBetweenPages, Duration warmUp, Path keepVolume, Set<String> operations, String orderIds, String version,
-            String command) {
+            Duration pauseBetweenPages, Duration warmUp, Path keepVolume, Set<String> operations, String orderIds,
+            List<String> appProperties, String version, String command) {
 
         /** Whether the run measures this operation ({@code --operations}: all of them unless it names some). */
         boolean measures(String operation) {
@@ -62,6 +63,9 @@ public final class VolumeRehearsal {
                     given.containsKey("keep-volume") ? Path.of(given.get("keep-volume")) : null,
                     Set.of(given.getOrDefault("operations", String.join(",", OPERATIONS)).split(",")),
                     given.getOrDefault("order-ids", "time-ordered"),
+                    // more of the application's settings, for experiments: "bulkhead.jobs.read-ahead=false,…"
+                    Arrays.stream(given.getOrDefault("app-properties", "").split(",")).filter(p -> !p.isBlank())
+                            .map(p -> "--" + p.strip()).toList(),
                     given.getOrDefault("version", "unknown"), given.getOrDefault("command", "bench/volume/run"));
         }
     }
@@ -101,13 +105,14 @@ public final class VolumeRehearsal {
         VolumeReport report = new VolumeReport(options);
         report.loadAt("start");
         JavaSetup java = new JavaSetup("JDK " + JdkVersion.of(options.javaHome()), options.javaHome(), List.of());
-        List<String> appArguments = List.of(
+        List<String> appArguments = new ArrayList<>(List.of(
                 // the scheduled reconciliation and pruning would start by themselves in the middle of a measurement; the
                 // rehearsal starts each itself (a build without retention ignores the second property)
                 "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d",
                 // the paged jobs' rest after each page (ADR 0034): 0, the default, unless the run asks for one
                 "--bulkhead.jobs.pause-between-pages=" + options.pauseBetweenPages().toMillis() + "ms",
-                ServerLatency.APP_ARGUMENT);
+                ServerLatency.APP_ARGUMENT));
+        appArguments.addAll(options.appProperties());
         boolean kept = options.keepVolume() != null && Files.exists(options.keepVolume().resolve(GENERATED));
         try (PostgresServer server = options.keepVolume() == null ? PostgresServer.durable(options.work(), "volume")
                 : PostgresServer.durableIn(options.keepVolume(), options.work(), "volume")) {

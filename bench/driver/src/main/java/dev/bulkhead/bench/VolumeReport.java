@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code bench/results/volume.md}: how the rehearsal ran, the volume, the targets of issue 22 met or missed, each
@@ -133,8 +134,10 @@ final class VolumeReport {
                 .append("| database | ").append(database).append(", `log_lock_waits=on`, `deadlock_timeout=100ms` |\n")
                 .append(f("| application | the production jar, `%s`, %s; `bulkhead.reconciliation.interval=1d` and "
                         + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; "
-                        + "`bulkhead.jobs.pause-between-pages=%dms`; ready in %.1f s on the volume |\n",
-                        options.jar().getFileName(), String.join(" ", JavaSetup.APP_FLAGS), options.pauseBetweenPages().toMillis(), startedIn))
+                        + "`bulkhead.jobs.pause-between-pages=%dms`%s; ready in %.1f s on the volume |\n",
+                        options.jar().getFileName(), String.join(" ", JavaSetup.APP_FLAGS), options.pauseBetweenPages().toMillis(),
+                        options.appProperties().stream().map(p -> ", `" + p.replaceFirst("^--", "") + "`").collect(Collectors.joining()),
+                        startedIn))
                 .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days, "
                         + "order ids %s, rows in the order of their time; database %s%s |\n", options.orders(), options.users(),
                         options.days(), options.publicationDays(), options.orderIds(), databaseSize,
