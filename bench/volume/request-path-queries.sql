@@ -269,7 +269,7 @@ WHERE c.updated_at < now() - interval '1 minute' AND (c.name, c.email) IS DISTIN
 -- query: history.customers-leftovers-in-range
 -- source: CustomerCopy.removeLeftovers (the order history's rebuild and reconciliation: customers of a range whose user the range's read did not return)
 DELETE FROM order_history.customers c
-WHERE c.user_id > :customer AND c.user_id <= :other_customer AND c.updated_at < now()
+WHERE c.user_id > :customer AND c.user_id <= :customer_page_end AND c.updated_at < now()
   AND c.user_id NOT IN (SELECT unnest(CAST(array[:customer, :other_customer]::uuid[] AS uuid[])));
 
 -- query: history.applied-count
@@ -383,9 +383,9 @@ delete from events.received_messages where ctid = any(array(
 
 -- query: rebuild.fill-second-table
 -- source: OrderHistoryStore.rebuilt (the rebuild writes each page into the table being built)
-INSERT INTO order_history.orders_alternate (order_id, user_id, customer_name, customer_email, status, status_at, currency,
+INSERT INTO order_history.orders_alternate (order_id, user_id, status, status_at, currency,
     total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
-VALUES (:order, :customer, 'Ada Lovelace', 'ada@example.com', 'PAID', now(), 'EUR', 2500, 2500, 0, NULL, now(), now())
+VALUES (:order, :customer, 'PAID', now(), 'EUR', 2500, 2500, 0, NULL, now(), now())
 ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now();
 
 -- parameters

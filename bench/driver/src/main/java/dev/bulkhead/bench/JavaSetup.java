@@ -21,6 +21,15 @@ record JavaSetup(String label, Path javaHome, List<String> extraFlags) {
             "-Xmx" + Integer.getInteger("bench.app.heap.mib", 160) + "m", "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Xss512k");
 
+    /**
+     * More flags for the application's JVM, space-separated, from {@code -Dbench.app.extra-flags} on the driver: for
+     * experiments (a flight recording, another collector); the reports list them.
+     */
+    static List<String> extraFlagsFromProperty() {
+        return java.util.Arrays.stream(System.getProperty("bench.app.extra-flags", "").trim().split("\\s+"))
+                .filter(flag -> !flag.isEmpty()).toList();
+    }
+
     /** glibc otherwise grows up to 8 malloc arenas per core, each holding on to freed native memory. */
     static final java.util.Map<String, String> APP_ENVIRONMENT = java.util.Map.of("MALLOC_ARENA_MAX", "2");
 

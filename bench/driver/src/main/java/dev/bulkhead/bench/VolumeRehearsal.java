@@ -104,7 +104,8 @@ public final class VolumeRehearsal {
         Path logs = Files.createDirectories(options.work().resolve("logs"));
         VolumeReport report = new VolumeReport(options);
         report.loadAt("start");
-        JavaSetup java = new JavaSetup("JDK " + JdkVersion.of(options.javaHome()), options.javaHome(), List.of());
+        JavaSetup java = new JavaSetup("JDK " + JdkVersion.of(options.javaHome()), options.javaHome(),
+                JavaSetup.extraFlagsFromProperty());
         List<String> appArguments = new ArrayList<>(List.of(
                 // the scheduled reconciliation and pruning would start by themselves in the middle of a measurement; the
                 // rehearsal starts each itself (a build without retention ignores the second property)

@@ -135,7 +135,9 @@ final class VolumeReport {
                 .append(f("| application | the production jar, `%s`, %s; `bulkhead.reconciliation.interval=1d` and "
                         + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; "
                         + "`bulkhead.jobs.pause-between-pages=%dms`%s; ready in %.1f s on the volume |\n",
-                        options.jar().getFileName(), String.join(" ", JavaSetup.APP_FLAGS), options.pauseBetweenPages().toMillis(),
+                        options.jar().getFileName(),
+                        String.join(" ", java.util.stream.Stream.concat(JavaSetup.APP_FLAGS.stream(),
+                                JavaSetup.extraFlagsFromProperty().stream()).toList()), options.pauseBetweenPages().toMillis(),
                         options.appProperties().stream().map(p -> ", `" + p.replaceFirst("^--", "") + "`").collect(Collectors.joining()),
                         startedIn))
                 .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days, "
