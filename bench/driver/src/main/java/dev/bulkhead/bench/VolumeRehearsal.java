@@ -294,8 +294,11 @@ public final class VolumeRehearsal {
             // closed loop: at the paced rate a method called once a request needs minutes to reach the compiler's
             // thresholds, and the compiler then competes with the measurements for the two cores
             ReadLoad.Running warm = reads.closedLoop().start();
+            OperatorWarmUp operator = OperatorWarmUp.start(client, List.of("history.rebuild", "history.order-history"));
             Pause.millis(options.warmUp().toMillis());
+            int operatorRequests = operator.stop();
             warm.stop();
+            Progress.say("warm-up: %d of the operator's requests beside the reads", operatorRequests);
 
             app.phase("baseline");
             activity.phase("baseline");
