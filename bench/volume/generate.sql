@@ -48,8 +48,8 @@ CREATE UNIQUE INDEX ON vol_users (user_no);
 -- were 4,000 orders that the application's expiry job then expired in one burst in the middle of the measurements.)
 -- Two fifths of those waiting for their payment are overdue already (placed 15-25 minutes ago), as after a deployment:
 -- the application's first expiry, which compiles the expiry's and the saga's code, then falls in its start-up and
--- warm-up, not in a measurement (it held every request for half a second in the middle of a rebuild otherwise); the
--- rest expire one by one during the measurements, as in life.
+-- warm-up, not in a measurement (in one run a half-second stall of every request in the middle of a rebuild
+-- coincided with it); the rest expire one by one during the measurements, as in life.
 CREATE TEMP TABLE vol_orders0 AS
 SELECT n                                                                  AS order_no,
        gen_random_uuid()                                                  AS id,

@@ -10,10 +10,11 @@ import java.util.List;
  * {@code POST} that starts nothing (a job that does not exist: 404). Their first use in the JVM's life took paths of
  * Tomcat, Spring MVC and Jackson that the reads had never taken (a POST, another controller, other types), and the
  * compiler threw away the reads' compiled code that had assumed otherwise: 88 methods made not entrant and 380 compiled
- * again in the first quarter second of the first job, which held half of its slowest reads (bench/volume/analysis.md).
+ * in the first quarter second of the first job, and 13 of that run's 36 slowest reads in its first third of a second
+ * (bench/volume/analysis.md).
  * An application that has served orders and operators for a while has compiled these paths long before.
  */
-final class OperatorWarmUp implements AutoCloseable {
+final class OperatorWarmUp {
 
     private final BulkheadClient client;
     private final List<String> jobs;
@@ -73,10 +74,5 @@ final class OperatorWarmUp implements AutoCloseable {
             throw failure;
         }
         return answered;
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 }
