@@ -30,6 +30,13 @@ record JavaSetup(String label, Path javaHome, List<String> extraFlags) {
                 .filter(flag -> !flag.isEmpty()).toList();
     }
 
+    /** The flags the volume rehearsal gives the application: {@link #APP_FLAGS} and the experiment's extra ones. */
+    static List<String> appFlagsWithExtras() {
+        List<String> flags = new ArrayList<>(APP_FLAGS);
+        flags.addAll(extraFlagsFromProperty());
+        return flags;
+    }
+
     /** glibc otherwise grows up to 8 malloc arenas per core, each holding on to freed native memory. */
     static final java.util.Map<String, String> APP_ENVIRONMENT = java.util.Map.of("MALLOC_ARENA_MAX", "2");
 

@@ -136,8 +136,7 @@ final class VolumeReport {
                         + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; "
                         + "`bulkhead.jobs.pause-between-pages=%dms`%s; ready in %.1f s on the volume |\n",
                         options.jar().getFileName(),
-                        String.join(" ", java.util.stream.Stream.concat(JavaSetup.APP_FLAGS.stream(),
-                                JavaSetup.extraFlagsFromProperty().stream()).toList()), options.pauseBetweenPages().toMillis(),
+                        String.join(" ", JavaSetup.appFlagsWithExtras()), options.pauseBetweenPages().toMillis(),
                         options.appProperties().stream().map(p -> ", `" + p.replaceFirst("^--", "") + "`").collect(Collectors.joining()),
                         startedIn))
                 .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days, "
