@@ -1,7 +1,9 @@
 -- The statements Bulkhead runs on its large tables while serving requests and deliveries, and those its periodic jobs
 -- and the registry run (issue 22 item 4, ADR 0040). One list for two readers:
 --   * RequestPathIndexTests (./mvnw verify) explains each on a few hundred generated rows with enable_seqscan = off:
---     a plan that still scans a large table sequentially means no index can serve the statement;
+--     a plan that still scans a large table sequentially means no index can serve the statement (SentStatementIndexTests
+--     checks the same of the statements the code really sends, recorded as it sends them, and fails when a method that
+--     reads a large table other than by its key is named by no source here);
 --   * the volume rehearsal (bench/volume/run) runs EXPLAIN (ANALYZE, BUFFERS) of each on a million orders and puts the
 --     plans in bench/results/volume.md.
 -- Each statement is written as the code sends it (Hibernate's SQL for repository methods, the literal SQL for JdbcClient
@@ -42,7 +44,7 @@ select o1_0.id, o1_0.currency, o1_0.placed_at, o1_0.status, t1_0.order_id, t1_0.
 from orders.orders o1_0 left join orders.order_transitions t1_0 on o1_0.id = t1_0.order_id where o1_0.id = :order;
 
 -- query: order.lines
--- source: Order.lines, loaded in batches for a page of orders (Hibernate's batch fetch)
+-- source: Order.toView, the lines of the orders of a page, loaded in batches (Hibernate's batch fetch of Order.lines)
 select l1_0.order_id, l1_0.line_no, l1_0.quantity, l1_0.sku, l1_0.unit_price_minor from orders.order_lines l1_0
 where l1_0.order_id = any (array[:order, :other_order]::uuid[]);
 
@@ -124,7 +126,7 @@ from billing.ledger_entries l1_0 where l1_0.user_id = :customer and l1_0.kind = 
 order by l1_0.occurred_at desc fetch first 5 rows only;
 
 -- query: billing.payment-by-charge
--- source: PaymentRepository.findByChargeReference / existsByChargeReference (every charge and refund request)
+-- source: PaymentRepository.findByChargeReference, PaymentRepository.existsByChargeReference (every charge and refund request)
 select p1_0.id, p1_0.amount_minor, p1_0.charge_reference, p1_0.currency, p1_0.failure_reason, p1_0.occurred_at, p1_0.status,
        p1_0.user_id from billing.payments p1_0 where p1_0.charge_reference = :order;
 
@@ -295,13 +297,13 @@ WHERE SERIALIZED_EVENT = :serialized_event AND LISTENER_ID = :listener AND (COMP
 ORDER BY PUBLICATION_DATE;
 
 -- query: registry.failed
--- source: Spring Modulith's JDBC repository, findFailedPublications (the retry job, every 5 s)
+-- source: InTransactionCompletionRegistry.processFailedPublications, Spring Modulith's JDBC repository's findFailedPublications (the retry job, every 5 s)
 SELECT ID, COMPLETION_DATE, EVENT_TYPE, LISTENER_ID, PUBLICATION_DATE, SERIALIZED_EVENT, STATUS, COMPLETION_ATTEMPTS,
        LAST_RESUBMISSION_DATE FROM events.event_publication
 WHERE STATUS = 'FAILED' OR (STATUS IS NULL AND COMPLETION_DATE IS NULL) ORDER BY PUBLICATION_DATE ASC LIMIT 10000;
 
 -- query: registry.resubmitted-count
--- source: Spring Modulith's JDBC repository, countByStatus(RESUBMITTED) (the retry job)
+-- source: InTransactionCompletionRegistry.processFailedPublications, Spring Modulith's JDBC repository's countByStatus(RESUBMITTED) (the retry job)
 SELECT COUNT(ID) FROM events.event_publication WHERE STATUS = 'RESUBMITTED';
 
 -- query: registry.abandoned
@@ -332,43 +334,43 @@ insert into events.received_messages (event_id, event_type, key_id, received_at)
 on conflict do nothing;
 
 -- query: retention.billing-inbox
--- source: TablePruner.batchStatement for billing.applied_events (the pruning job: one batch of the oldest expired marks)
+-- source: TablePruner.prune, its batchStatement for billing.applied_events (the pruning job: one batch of the oldest expired marks)
 delete from billing.applied_events where ctid = any(array(
     select t.ctid from billing.applied_events t where t.applied_at < now() - interval '7 days' and (true)
     order by t.applied_at limit 1000 for update skip locked));
 
 -- query: retention.billing-idempotency-keys
--- source: TablePruner.batchStatement for billing.idempotency_keys
+-- source: TablePruner.prune, its batchStatement for billing.idempotency_keys
 delete from billing.idempotency_keys where ctid = any(array(
     select t.ctid from billing.idempotency_keys t where t.created_at < now() - interval '24 hours' and (true)
     order by t.created_at limit 1000 for update skip locked));
 
 -- query: retention.order-inbox
--- source: TablePruner.batchStatement for orders.applied_events
+-- source: TablePruner.prune, its batchStatement for orders.applied_events
 delete from orders.applied_events where ctid = any(array(
     select t.ctid from orders.applied_events t where t.applied_at < now() - interval '7 days' and (true)
     order by t.applied_at limit 1000 for update skip locked));
 
 -- query: retention.order-idempotency-keys
--- source: TablePruner.batchStatement for orders.idempotency_keys
+-- source: TablePruner.prune, its batchStatement for orders.idempotency_keys
 delete from orders.idempotency_keys where ctid = any(array(
     select t.ctid from orders.idempotency_keys t where t.created_at < now() - interval '24 hours' and (true)
     order by t.created_at limit 1000 for update skip locked));
 
 -- query: retention.history-inbox
--- source: TablePruner.batchStatement for order_history.applied_events (its trigger counts what is pruned)
+-- source: TablePruner.prune, its batchStatement for order_history.applied_events (its trigger counts what is pruned)
 delete from order_history.applied_events where ctid = any(array(
     select t.ctid from order_history.applied_events t where t.applied_at < now() - interval '7 days' and (true)
     order by t.applied_at limit 1000 for update skip locked));
 
 -- query: retention.completed-publications
--- source: TablePruner.batchStatement for events.event_publication (completed publications past the week they are kept)
+-- source: TablePruner.prune, its batchStatement for events.event_publication (completed publications past the week they are kept)
 delete from events.event_publication where ctid = any(array(
     select t.ctid from events.event_publication t where t.completion_date < now() - interval '7 days' and (true)
     order by t.completion_date limit 1000 for update skip locked));
 
 -- query: retention.settled-failures
--- source: TablePruner.batchStatement for events.publication_failures, keeping those of unfinished deliveries (PublicationRegistry.SETTLED_FAILURE)
+-- source: TablePruner.prune, its batchStatement for events.publication_failures, keeping those of unfinished deliveries (PublicationRegistry.SETTLED_FAILURE)
 delete from events.publication_failures where ctid = any(array(
     select t.ctid from events.publication_failures t where t.failed_at < now() - interval '7 days' and (
         not exists (select 1 from events.event_publication p where p.completion_date is null and p.listener_id = t.listener_id
@@ -376,10 +378,15 @@ delete from events.publication_failures where ctid = any(array(
     order by t.failed_at limit 1000 for update skip locked));
 
 -- query: retention.received-messages
--- source: TablePruner.batchStatement for events.received_messages (the broker's replay guard, kept past the messages' TTL)
+-- source: TablePruner.prune, its batchStatement for events.received_messages (the broker's replay guard, kept past the messages' TTL)
 delete from events.received_messages where ctid = any(array(
     select t.ctid from events.received_messages t where t.received_at < now() - interval '14 days' and (true)
     order by t.received_at limit 1000 for update skip locked));
+
+-- query: bookkeeping.small-count
+-- source: TableRows.counted (a job's total, the retention meters and the operator's views: a table's rows counted)
+-- known-miss: counts every row of the table; sent only when the planner estimates fewer than TableRows.EXACT_BELOW (100,000), so on a large table the estimate is taken instead and this is not sent
+SELECT count(*) FROM orders.applied_events;
 
 -- query: rebuild.fill-second-table
 -- source: OrderHistoryStore.rebuilt (the rebuild writes each page into the table being built)

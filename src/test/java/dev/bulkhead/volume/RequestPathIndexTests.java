@@ -32,7 +32,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
  * off, so that the planner takes any index that can serve the statement: a plan that still reads a large table
  * sequentially means none can. The generator runs with every trigger on, so this also checks that its data satisfies
  * the billing schema's ledger chain and balance checks. Everything happens in one transaction that is rolled back:
- * the other tests sharing the database never see the rows.
+ * the other tests sharing the database never see the rows. {@link SentStatementIndexTests} holds the list to the code:
+ * it checks the statements the application really sends, and that the list names every method among them that reads
+ * a large table other than by its key.
  */
 @IntegrationTest
 class RequestPathIndexTests {

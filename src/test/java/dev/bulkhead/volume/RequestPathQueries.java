@@ -28,6 +28,7 @@ final class RequestPathQueries {
     static final Path FILE = Path.of("bench/volume/request-path-queries.sql");
 
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-z_]+)\\b");
+    private static final Pattern SOURCE_METHOD = Pattern.compile("\\b[A-Z]\\w*\\.[a-z]\\w*\\b");
     private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)\\.(\\w+)");
 
     record Query(String name, String source, String knownMiss, String sql) {
@@ -100,6 +101,18 @@ final class RequestPathQueries {
 
     Set<String> largeTables() {
         return largeTables;
+    }
+
+    /** Every method of the code the sources name ({@code Class.method}), for the statements it sends. */
+    Set<String> sourceMethods() {
+        Set<String> methods = new LinkedHashSet<>();
+        for (Query query : queries) {
+            Matcher method = SOURCE_METHOD.matcher(query.source());
+            while (method.find()) {
+                methods.add(method.group());
+            }
+        }
+        return methods;
     }
 
     /** A value of the data in the database for each parameter, as SQL literals. */

@@ -1,0 +1,179 @@
+package dev.bulkhead.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulkhead.testing.DatabaseInspector;
+import dev.bulkhead.testing.HttpClient;
+import dev.bulkhead.testing.IntegrationTest;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * Every statement the application sends on a large table has an index that serves it, checked on the SQL the code
+ * really sends (issue 22 item 4, ADR 0040). {@link RequestPathIndexTests} checks the hand-written list the volume
+ * rehearsal explains on a million orders; a statement changed in the code and not in the list would escape it. Here
+ * the request paths, the deliveries and the operator's jobs run once while the driver's trace records each distinct
+ * statement ({@link SentStatements}); each is then planned as PostgreSQL plans a prepared statement it keeps (a
+ * generic plan, the parameters unknown) with sequential scans switched off. A plan that still reads a large table
+ * sequentially means no index can serve the statement, whatever its parameters.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SentStatementIndexTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    DatabaseInspector database;
+
+    private final RequestPathQueries queries = RequestPathQueries.read();
+    private List<SentStatements.Sent> sent;
+    private List<String> unreadable;
+
+    @BeforeAll
+    void sendWhatTheApplicationSends() {
+        try (SentStatements recording = SentStatements.record()) {
+            new RequestPaths(new HttpClient(mvc)).walk();
+            // the test's own statement, sent while recording: not the application's, so not recorded
+            database.count("SELECT count(*) FROM users.users WHERE name = ? AND NOT active", "Index Walker-Renamed");
+            sent = recording.statements();
+            unreadable = recording.unreadable();
+        }
+    }
+
+    @Test
+    void noStatementTheApplicationSendsReadsALargeTableWithoutAnIndex() throws SQLException {
+        List<String> unserved = new ArrayList<>();
+        List<String> unexplained = new ArrayList<>();
+        GenericPlans plans = new GenericPlans(database.dataSource());
+        for (SentStatements.Sent statement : sent) {
+            if (!GenericPlans.explainable(statement.sql())) {
+                continue;
+            }
+            GenericPlans.Plan plan = plans.of(statement);
+            if (plan.failure() != null) {
+                unexplained.add(statement.sender() + ": " + plan.failure() + "\n  " + statement.sql());
+                continue;
+            }
+            Set<String> scanned = queries.sequentiallyScanned(plan.text());
+            if (!scanned.isEmpty()) {
+                unserved.add(statement.sender() + " sent a statement that reads " + scanned
+                        + " sequentially: no index serves it. Add one in the owning module's db/<module>/ migration for its"
+                        + " WHERE and ORDER BY, or write the statement so that an existing index serves it.\n  "
+                        + statement.sql() + "\nPlan:\n" + plan.text());
+            }
+        }
+        assertThat(unexplained).as("statements PostgreSQL could not plan as sent").isEmpty();
+        assertThat(unserved).as("statements on large tables without an index").isEmpty();
+    }
+
+    /**
+     * The volume rehearsal explains what the list names on a million orders, where a statement that reads more than it
+     * returns shows (a filter over a whole index, a range too wide): a method that reads a large table other than by
+     * its key and is missing from the list would never be explained there.
+     */
+    @Test
+    void everyMethodThatReadsALargeTableIsInTheRehearsalsList() throws SQLException {
+        GenericPlans plans = new GenericPlans(database.dataSource());
+        Set<String> listed = queries.sourceMethods();
+        Set<String> unlisted = new TreeSet<>();
+        for (SentStatements.Sent statement : sent) {
+            if (!GenericPlans.explainable(statement.sql()) || listed.contains(statement.sender())) {
+                continue;
+            }
+            GenericPlans.Plan plan = plans.of(statement);
+            Set<String> read = plan.failure() == null ? plan.readsOtherThanByKey(queries.largeTables()) : Set.of();
+            if (!read.isEmpty()) {
+                unlisted.add(statement.sender() + " reads " + read + ": " + abbreviated(statement.sql()));
+            }
+        }
+        assertThat(unlisted).as("methods that read large tables other than by their key, missing from " + RequestPathQueries.FILE
+                + ": add each statement there, written as the code sends it, with its method as the source").isEmpty();
+    }
+
+    /** The recording is not empty by accident: the request paths' own statements are among those checked. */
+    @Test
+    void theRecordingHoldsTheRequestPathsStatements() {
+        assertThat(sent).extracting(SentStatements.Sent::sender)
+                .contains("OrderHistoryStore.search", "OrderHistoryStore.rebuilt", "CustomerCopy.renamed",
+                        "StatusMoves.make", "TablePruner.prune", "UserRepository.existsByEmail")
+                .noneMatch(sender -> sender.startsWith("DatabaseInspector") || sender.startsWith("SentStatementIndexTests"));
+        assertThat(sent).extracting(SentStatements.Sent::sql)
+                .anyMatch(sql -> sql.contains("order_history.customers found") && sql.contains("ILIKE"))
+                .noneMatch(sql -> sql.contains("AND NOT active"));
+        assertThat(unreadable).as("Parse messages of a form the recorder does not read").isEmpty();
+    }
+
+    /** Attacks the check itself: a statement as the application could send it, that no index serves, is caught. */
+    @Test
+    void aStatementNoIndexServesIsCaught() throws SQLException {
+        // what Spring Data's existsByEmailIgnoreCase sent before issue 22: upper(), where the index is on lower()
+        SentStatements.Sent upper = new SentStatements.Sent(
+                "select u1_0.id from users.users u1_0 where upper(u1_0.email)=upper($1) fetch first $2 rows only",
+                List.of(1043, 23), "UserRepository.existsByEmailIgnoreCase");
+        GenericPlans.Plan plan = new GenericPlans(database.dataSource()).of(upper);
+        assertThat(plan.failure()).isNull();
+        assertThat(queries.sequentiallyScanned(plan.text())).containsExactly("users.users");
+    }
+
+    private static String abbreviated(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() > 100 ? flat.substring(0, 97) + "…" : flat;
+    }
+
+    /** The parts of the application that touch its large tables, each once, as customers, support and an operator would. */
+    private record RequestPaths(HttpClient http) {
+
+        void walk() {
+            UUID customer = http.registerCustomer("Index Walker");
+            UUID poor = http.registerCustomer("Index Pauper");
+            http.get("/v1/users/" + customer);
+            http.get("/v1/users?ids=" + customer + "," + poor);
+            http.patch("/v1/users/" + customer, "{\"name\":\"Index Walker-Renamed\"}");
+            String topUp = "{\"amount\":10000,\"currency\":\"EUR\"}";
+            String key = UUID.randomUUID().toString();
+            http.post("/v1/billing/accounts/" + customer + "/top-ups", topUp, key);
+            http.post("/v1/billing/accounts/" + customer + "/top-ups", topUp, key);
+            String paid = http.placeOrder(customer, 1_500);
+            String cancelled = http.placeOrder(customer, 700);
+            String order = "{\"userId\":\"" + poor + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"ITEM\",\"quantity\":1,\"unitPrice\":900}]}";
+            String orderKey = UUID.randomUUID().toString();
+            http.post("/v1/orders", order, orderKey);
+            http.post("/v1/orders", order, orderKey);
+            http.awaitJson("/v1/orders/" + paid, "$.status", "PAID");
+            http.awaitJson("/v1/orders/" + cancelled, "$.status", "PAID");
+            http.post("/v1/orders/" + cancelled + "/cancel", "");
+            http.get("/v1/orders?userId=" + customer);
+            http.get("/v1/orders");
+            http.get("/v1/dashboard/" + customer);
+            http.get("/v1/billing/summary/" + customer);
+            http.awaitStatus("/v1/support/order-history?customer=" + customer, status -> status == 200);
+            Instant now = Instant.now();
+            http.get("/v1/support/order-history");
+            http.get("/v1/support/order-history?customer=" + customer);
+            http.get("/v1/support/order-history?status=PAYMENT_FAILED");
+            http.get("/v1/support/order-history?from=" + now.minus(1, ChronoUnit.DAYS) + "&to=" + now.plus(1, ChronoUnit.DAYS));
+            http.get("/v1/support/order-history?q=Walker");
+            http.get("/v1/admin/read-models/order-history");
+            http.get("/v1/admin/events");
+            http.runJob("history.rebuild");
+            http.get("/v1/support/order-history"); // from the table the rebuild filled
+            http.runJob("history.order-history");
+            http.runJob("billing.user-copy");
+            http.post("/v1/admin/retention", "");
+            http.get("/v1/admin/retention");
+        }
+    }
+}
