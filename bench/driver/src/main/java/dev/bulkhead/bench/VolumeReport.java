@@ -147,7 +147,7 @@ final class VolumeReport {
                         + "only, invariants checked at the end), then `VACUUM (ANALYZE)` %.0f s |\n", generated, vacuumed))
                 .append(f("| reads during each operation | %s, 2 clients: `GET /v1/orders?userId=…&size=20` and "
                         + "`GET /v1/dashboard/{userId}`, over 1,000 customers with orders, in turn |\n", readPace()))
-                .append(f("| baseline | the same reads for %d s with nothing else running, after a %d s warm-up of the same reads sent back to back, beside the operator's requests that the measurements send (a job's progress read every 250 ms, a POST that starts nothing, `OperatorWarmUp`) (baseline: %.0f requests/s) |\n\n",
+                .append(f("| baseline | the same reads for %d s with nothing else running, after a %d s warm-up of the same reads sent back to back, beside the operator's requests that the measurements send (a job's progress read every 250 ms, a POST that starts nothing, `OperatorWarmUp`) and a metrics scrape a second (baseline: %.0f requests/s) |\n\n",
                         options.baseline().toSeconds(), options.warmUp().toSeconds(), baseline == null ? 0 : baseline.requestsPerSecond()));
     }
 
@@ -272,7 +272,7 @@ final class VolumeReport {
             }
         }
         if (warmUp != null) {
-            md.append(f("- **warm-up** (%d s of the same reads sent back to back, and the operator's requests; in a build before the retention, Spring Modulith's hourly purge ran in it): "
+            md.append(f("- **warm-up** (%d s of the same reads sent back to back, the operator's requests and a metrics scrape a second; in a build before the retention, Spring Modulith's hourly purge ran in it): "
                     + "longest transaction %.0f ms `%s`, longest sampled lock wait %.0f ms, %d logged lock wait(s) over 100 ms\n",
                     options.warmUp().toSeconds(), warmUp.longestTransactionMs, abbreviate(warmUp.transactionStatement, 160), warmUp.longestLockWaitMs,
                     warmUpWaits.size()));
