@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
@@ -29,7 +29,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * sequentially means no index can serve the statement, whatever its parameters.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// fresh connections: the driver sends a statement's text only until it keeps the statement prepared on a connection,
+// so on connections that earlier test classes used, the hottest statements would go by unseen
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class SentStatementIndexTests {
 
     @Autowired
@@ -39,11 +41,15 @@ class SentStatementIndexTests {
     DatabaseInspector database;
 
     private final RequestPathQueries queries = RequestPathQueries.read();
-    private List<SentStatements.Sent> sent;
-    private List<String> unreadable;
+    // recorded once for the class: the walk takes seconds, and every test reads the same recording
+    private static List<SentStatements.Sent> sent;
+    private static List<String> unreadable;
 
-    @BeforeAll
-    void sendWhatTheApplicationSends() {
+    @BeforeEach
+    void sendWhatTheApplicationSendsOnce() {
+        if (sent != null) {
+            return;
+        }
         try (SentStatements recording = SentStatements.record()) {
             new RequestPaths(new HttpClient(mvc)).walk();
             // the test's own statement, sent while recording: not the application's, so not recorded

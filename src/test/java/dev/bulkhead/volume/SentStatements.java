@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * the database alike: Hibernate, {@code JdbcClient}, Spring Modulith's registry and the triggers' callers. Statements
  * that test code sends (the inspector's, a test's own fixtures) are left out: they are not the application's.
  *
+ * <p>The driver sends a statement's text only until it keeps the statement prepared on that connection (its fifth
+ * use there): record on connections that have not sent the statements yet, as a fresh application context has.
+ *
  * <p>The trace is switched on for the recording only (it costs a log record per protocol message) and the driver's
  * other FINEST messages are dropped here, never printed.
  */

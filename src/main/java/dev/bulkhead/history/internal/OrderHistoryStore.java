@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,30 +237,49 @@ class OrderHistoryStore {
      * Support's search, newest first. A text matches the customers whose name or email holds it now, found by their
      * trigram indexes (db/history V6), and then their orders. The page of orders is chosen first and only its rows are
      * joined to their customers, for the name and email shown (ADR 0043): an order's row holds only the user's id.
+     * Only the filters asked for are written into the statement, so that each combination is a statement of its own
+     * with a plan of its own: one statement with {@code (:x IS NULL OR …)} for every filter served its searches only
+     * while PostgreSQL planned each call for its values, and read the whole order index in a plan made once for all
+     * values (2.9 s on a million orders; ADR 0040, seventh amendment).
      */
     List<OrderHistoryEntry> search(OrderHistoryQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (query.customer() != null) {
+            conditions.add("user_id = :customer");
+            parameters.put("customer", query.customer().value());
+        }
+        if (query.status() != null) {
+            conditions.add("status = :status");
+            parameters.put("status", query.status().name());
+        }
+        if (query.from() != null) {
+            conditions.add("placed_at >= CAST(:from AS timestamptz)");
+            parameters.put("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            conditions.add("placed_at < CAST(:to AS timestamptz)");
+            parameters.put("to", Timestamp.from(query.to()));
+        }
+        if (query.text() != null) {
+            conditions.add("""
+                    user_id IN (SELECT found.user_id FROM order_history.customers found
+                                WHERE found.name ILIKE :pattern OR found.email ILIKE :pattern)""");
+            parameters.put("pattern", "%" + escapeLike(query.text()) + "%");
+        }
+        parameters.put("size", query.size());
+        parameters.put("offset", (long) query.page() * query.size());
         return jdbc.sql("""
                 SELECT o.order_id, o.user_id, c.name AS customer_name, c.email AS customer_email, o.status, o.currency,
                     o.total_minor, o.paid_minor, o.refunded_minor, o.failure_reason, o.placed_at
                 FROM (SELECT * FROM %s
-                      WHERE (CAST(:customer AS uuid) IS NULL OR user_id = CAST(:customer AS uuid))
-                        AND (CAST(:status AS varchar) IS NULL OR status = CAST(:status AS varchar))
-                        AND (CAST(:from AS timestamptz) IS NULL OR placed_at >= CAST(:from AS timestamptz))
-                        AND (CAST(:to AS timestamptz) IS NULL OR placed_at < CAST(:to AS timestamptz))
-                        AND (CAST(:pattern AS varchar) IS NULL OR user_id IN (
-                             SELECT found.user_id FROM order_history.customers found
-                             WHERE found.name ILIKE CAST(:pattern AS varchar) OR found.email ILIKE CAST(:pattern AS varchar)))
+                      %s
                       ORDER BY placed_at DESC NULLS LAST, order_id
                       LIMIT :size OFFSET :offset) o
                 LEFT JOIN order_history.customers c ON c.user_id = o.user_id
-                ORDER BY o.placed_at DESC NULLS LAST, o.order_id""".formatted(tables.current().activeTable()))
-                .param("customer", query.customer() == null ? null : query.customer().value())
-                .param("status", query.status() == null ? null : query.status().name())
-                .param("from", query.from() == null ? null : Timestamp.from(query.from()))
-                .param("to", query.to() == null ? null : Timestamp.from(query.to()))
-                .param("pattern", query.text() == null ? null : "%" + escapeLike(query.text()) + "%")
-                .param("size", query.size())
-                .param("offset", (long) query.page() * query.size())
+                ORDER BY o.placed_at DESC NULLS LAST, o.order_id""".formatted(tables.current().activeTable(),
+                        conditions.isEmpty() ? "" : "WHERE " + String.join("\n        AND ", conditions)))
+                .params(parameters)
                 .query(OrderHistoryStore::entry).list();
     }
 
