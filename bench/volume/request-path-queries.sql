@@ -328,6 +328,20 @@ left join lateral (select last.error, last.failed_at from events.publication_fai
                    order by last.failed_at desc limit 1) f on true
 where p.completion_date is null order by p.publication_date limit 50;
 
+-- query: registry.operator-view-one
+-- source: PublicationRegistry.find (GET /v1/admin/events/{id}: one publication, with its last failure and how many it had)
+select p.id, p.event_type, p.listener_id, p.publication_date, p.completion_date, p.status,
+       coalesce(p.completion_attempts, 1) as completion_attempts, p.last_resubmission_date,
+       p.serialized_event::jsonb ->> 'eventId' as event_id,
+       f.error, f.failed_at, coalesce(f.failures, 0) as failures
+from events.event_publication p
+left join lateral (
+    select last.error, last.failed_at, count(*) over () as failures
+    from events.publication_failures last
+    where last.event_id = cast(p.serialized_event::jsonb ->> 'eventId' as uuid) and last.listener_id = p.listener_id
+    order by last.failed_at desc limit 1) f on true
+where p.id = :publication;
+
 -- query: broker.replay-mark
 -- source: ReceivedMessages.remember (every event received from the broker)
 insert into events.received_messages (event_id, event_type, key_id, received_at) values (gen_random_uuid(), 'OrderPlaced', 'key-2026', now())

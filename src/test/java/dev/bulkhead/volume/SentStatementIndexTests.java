@@ -55,7 +55,7 @@ class SentStatementIndexTests {
             return;
         }
         try (SentStatements recording = SentStatements.record()) {
-            new RequestPaths(new HttpClient(mvc)).walk();
+            new RequestPaths(new HttpClient(mvc), database).walk();
             // the test's own statement, sent while recording: not the application's, so not recorded
             database.count("SELECT count(*) FROM users.users WHERE name = ? AND NOT active", "Index Walker-Renamed");
             sent = recording.statements();
@@ -174,7 +174,7 @@ class SentStatementIndexTests {
     }
 
     /** The parts of the application that touch its large tables, each once, as customers, support and an operator would. */
-    private record RequestPaths(HttpClient http) {
+    private record RequestPaths(HttpClient http, DatabaseInspector database) {
 
         void walk() {
             UUID customer = http.registerCustomer("Index Walker");
@@ -208,6 +208,13 @@ class SentStatementIndexTests {
             http.get("/v1/support/order-history?q=Walker");
             http.get("/v1/admin/read-models/order-history");
             http.get("/v1/admin/events");
+            http.get("/v1/admin/events?state=PARKED");
+            UUID publication = database.sql("SELECT id FROM events.event_publication ORDER BY publication_date DESC LIMIT 1")
+                    .query(UUID.class).single();
+            http.get("/v1/admin/events/" + publication);
+            UUID leaving = http.registerCustomer("Index Leaver");
+            http.post("/v1/users/" + leaving + "/deactivate", "");
+            http.awaitJson("/v1/billing/summary/" + leaving, "$.active", false);
             http.runJob("history.rebuild");
             http.get("/v1/support/order-history"); // from the table the rebuild filled
             http.runJob("history.order-history");
