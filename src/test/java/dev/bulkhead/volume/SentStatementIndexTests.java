@@ -133,10 +133,7 @@ class SentStatementIndexTests {
         SentStatements.Sent upper = new SentStatements.Sent(
                 "select u1_0.id from users.users u1_0 where upper(u1_0.email)=upper($1) fetch first $2 rows only",
                 List.of(1043, 23), "UserRepository.existsByEmailIgnoreCase");
-        GenericPlans.Plan plan;
-        try (GenericPlans generic = GenericPlans.on(database.dataSource())) {
-            plan = generic.of(upper);
-        }
+        GenericPlans.Plan plan = planOf(upper);
         assertThat(plan.failure()).isNull();
         assertThat(queries.sequentiallyScanned(plan.text())).containsExactly("users.users");
     }
@@ -154,12 +151,15 @@ class SentStatementIndexTests {
                                         WHERE lower(found.name) LIKE lower($1) OR found.email ILIKE $2)
                       ORDER BY placed_at DESC NULLS LAST, order_id LIMIT $3 OFFSET $4) o""",
                 List.of(1043, 1043, 23, 20), "OrderHistoryStore.search");
-        GenericPlans.Plan plan;
-        try (GenericPlans generic = GenericPlans.on(database.dataSource())) {
-            plan = generic.of(search);
-        }
+        GenericPlans.Plan plan = planOf(search);
         assertThat(plan.failure()).isNull();
         assertThat(unservedTables(plan)).contains("order_history.customers");
+    }
+
+    private GenericPlans.Plan planOf(SentStatements.Sent statement) throws SQLException {
+        try (GenericPlans generic = GenericPlans.on(database.dataSource())) {
+            return generic.of(statement);
+        }
     }
 
     /** The large tables the plan reads all of: sequentially, or through an index with no condition while filtering. */
