@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The statements the application sends to PostgreSQL while recording, exactly as the driver sends them: each distinct
- * text once, with the types of its parameters and the method of {@code src/main/java} that sent it. Read off the
+ * text once for each method of {@code src/main/java} that sends it, with the types of its parameters. Read off the
  * driver's own trace of its Parse messages (pgjdbc logs each at FINEST before sending it), so it sees every path to
  * the database alike: Hibernate, {@code JdbcClient}, Spring Modulith's registry and the triggers' callers. Statements
  * that test code sends (the inspector's, a test's own fixtures) are left out: they are not the application's.
@@ -126,14 +126,14 @@ final class SentStatements implements AutoCloseable {
             }
         }
         String sql = parse.group(1);
-        sent.putIfAbsent(sql + '\u0000' + types, new Sent(sql, List.copyOf(types), sender.get()));
+        // per sender too: the list must name every method that sends a statement, not only the first one seen
+        sent.putIfAbsent(sql + '\u0000' + types + '\u0000' + sender.get(), new Sent(sql, List.copyOf(types), sender.get()));
     }
 
     /**
      * The innermost Bulkhead method on the stack past the plumbing, when it is the application's (loaded from the
-     * main classes, not the test classes); a
-     * thread with no Bulkhead frame at all is the framework's own (the registry's retries, the schedulers' pools) and
-     * counts as the application too.
+     * main classes, not the test classes); a thread with no Bulkhead frame at all is the framework's own (the
+     * registry's retries, the schedulers' pools) and counts as the application too.
      */
     private static Optional<String> applicationSender() {
         Optional<StackWalker.StackFrame> innermost = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
