@@ -3,6 +3,7 @@ package dev.bulkhead.billing.internal;
 import dev.bulkhead.billing.ChargeView;
 import dev.bulkhead.billing.PaymentFailureReason;
 import dev.bulkhead.kernel.Money;
+import dev.bulkhead.platform.UuidArray;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class ChargeViews {
                               WHERE l.kind = 'REFUND' AND l.charge_reference = p.charge_reference), 0) AS refunded_minor
                 FROM billing.payments p
                 WHERE p.charge_reference = ANY(?)""")
-                .param(chargeReferences.toArray(UUID[]::new))
+                .param(UuidArray.of(chargeReferences))
                 .query((row, number) -> {
                     String currency = row.getString("currency");
                     String failure = row.getString("failure_reason");

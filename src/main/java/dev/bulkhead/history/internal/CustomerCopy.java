@@ -1,6 +1,7 @@
 package dev.bulkhead.history.internal;
 
 import dev.bulkhead.platform.TableRows;
+import dev.bulkhead.platform.UuidArray;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import java.sql.Timestamp;
@@ -90,7 +91,7 @@ class CustomerCopy {
                 .param("after", range.after() == null ? OrderHistoryStore.FIRST : range.after())
                 .param("upTo", range.upTo())
                 .param("readFrom", Timestamp.from(range.readFrom()))
-                .param("kept", range.customers().stream().map(user -> user.id().value()).toArray(UUID[]::new))
+                .param("kept", UuidArray.of(range.customers().stream().map(user -> user.id().value()).toArray(UUID[]::new)))
                 .update();
     }
 
@@ -101,7 +102,7 @@ class CustomerCopy {
 
     private static MapSqlParameterSource columns(Collection<UserView> users) {
         return new MapSqlParameterSource()
-                .addValue("ids", users.stream().map(user -> user.id().value()).toArray(UUID[]::new))
+                .addValue("ids", UuidArray.of(users.stream().map(user -> user.id().value()).toArray(UUID[]::new)))
                 .addValue("names", users.stream().map(UserView::name).toArray(String[]::new))
                 .addValue("emails", users.stream().map(UserView::email).toArray(String[]::new));
     }

@@ -1,6 +1,7 @@
 package dev.bulkhead.history.internal;
 
 import dev.bulkhead.history.OrderHistoryEntry;
+import dev.bulkhead.platform.UuidArray;
 import java.time.Instant;
 import java.util.List;
 import java.sql.Types;
@@ -11,8 +12,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 /**
  * A page of read-model rows as one array per column, for a statement that writes the whole page at once: it selects
  * from {@link #UNNEST} (a table {@code r} with the read model's columns), so a page of a thousand rows costs one
- * statement and one round trip, not a thousand (ADR 0034, "Throughput"). Amounts and times travel as arrays of
- * {@code long}, which the driver sends in binary: a time as microseconds since the epoch, PostgreSQL's own precision,
+ * statement and one round trip, not a thousand (ADR 0034, "Throughput"). Ids travel as {@link UuidArray}s, amounts
+ * and times as arrays of {@code long}, all of which the driver sends in binary: a time as microseconds since the epoch, PostgreSQL's own precision,
  * turned back into a {@code timestamptz} by exact integer arithmetic. As ISO-8601 text, as they travelled before,
  * formatting them was a third of what a rebuild allocated here and parsing them most of what the database spent on
  * reading the arrays (ADR 0042, third amendment).
@@ -66,7 +67,8 @@ final class PageColumns {
             failures[i] = entry.failureReason();
             placedAts[i] = micros(entry.placedAt());
         }
-        MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("orderIds", orderIds).addValue("userIds", userIds)
+        MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("orderIds", UuidArray.of(orderIds))
+                .addValue("userIds", UuidArray.of(userIds))
                 .addValue("statuses", statuses).addValue("currencies", currencies).addValue("totals", totals)
                 .addValue("paids", paids).addValue("refundeds", refundeds).addValue("failures", failures)
                 .addValue("placedAts", placedAts);

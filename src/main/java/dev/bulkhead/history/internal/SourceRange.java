@@ -1,6 +1,7 @@
 package dev.bulkhead.history.internal;
 
 import dev.bulkhead.history.OrderHistoryEntry;
+import dev.bulkhead.platform.UuidArray;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,8 @@ record SourceRange(@Nullable UUID after, @Nullable UUID upTo, Instant readFrom, 
         return upTo == null;
     }
 
-    UUID[] orderIds() {
-        return entries.stream().map(entry -> entry.orderId().value()).toArray(UUID[]::new);
+    UuidArray orderIds() {
+        return UuidArray.of(entries.stream().map(entry -> entry.orderId().value()).toArray(UUID[]::new));
     }
 
     /**

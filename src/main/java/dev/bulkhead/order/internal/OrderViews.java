@@ -5,6 +5,7 @@ import dev.bulkhead.order.OrderId;
 import dev.bulkhead.order.OrderStatus;
 import dev.bulkhead.order.OrderSummary;
 import dev.bulkhead.order.OrderView;
+import dev.bulkhead.platform.UuidArray;
 import dev.bulkhead.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,14 +66,14 @@ class OrderViews {
             return List.of();
         }
         return complete(jdbc.sql("SELECT " + COLUMNS + " FROM orders.orders WHERE id = ANY(?) ORDER BY id")
-                .param(ids.toArray(UUID[]::new)).query(OrderViews::head).list());
+                .param(UuidArray.of(ids)).query(OrderViews::head).list());
     }
 
     private List<OrderView> complete(List<Head> heads) {
         if (heads.isEmpty()) {
             return List.of();
         }
-        UUID[] ids = heads.stream().map(Head::id).toArray(UUID[]::new);
+        UuidArray ids = UuidArray.of(heads.stream().map(Head::id).toArray(UUID[]::new));
         Map<UUID, String> currencies = new HashMap<>();
         heads.forEach(head -> currencies.put(head.id(), head.currency()));
         Map<UUID, List<OrderView.Line>> lines = new HashMap<>();

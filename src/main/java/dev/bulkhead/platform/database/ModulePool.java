@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.bulkhead.platform.UuidArray;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.core.BaseConnection;
 
 /**
  * One schema owner's bulkhead: its own Hikari pool, logged in as the owner's own login role and
@@ -152,13 +154,28 @@ final class ModulePool implements AutoCloseable {
         try {
             long left = servingRequest ? Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), MIN_POOL_WAIT_MILLIS)
                     : pool.getConnectionTimeout();
-            return GuardedConnection.wrap(hikari().getConnection(left), this);
+            return GuardedConnection.wrap(sendingIdArraysInBinary(hikari().getConnection(left)), this);
         } catch (SQLException e) {
             permits.release();
             throw DatabaseFailures.connectionLost(e) && !(e instanceof DatabaseUnavailableException)
                     ? new DatabaseUnavailableException(owner, e) : e;
         } catch (RuntimeException e) {
             permits.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Switches on the driver's binary sending of {@code uuid[]} parameters for this connection ({@link UuidArray}).
+     * Not in the connection's properties, where it would switch on binary results of the type too, which the driver
+     * cannot decode; a set of numbers in the connection's driver, so doing it at every borrow costs next to nothing.
+     */
+    private static Connection sendingIdArraysInBinary(Connection connection) throws SQLException {
+        try {
+            connection.unwrap(BaseConnection.class).getQueryExecutor().addBinarySendOid(UuidArray.OID);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
             throw e;
         }
     }

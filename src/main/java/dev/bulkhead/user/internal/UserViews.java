@@ -1,5 +1,6 @@
 package dev.bulkhead.user.internal;
 
+import dev.bulkhead.platform.UuidArray;
 import dev.bulkhead.user.UserId;
 import dev.bulkhead.user.UserView;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ class UserViews {
 
     /** The users with these ids, in no particular order; unknown ids are left out. */
     List<UserView> byIds(Collection<UUID> ids) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users.users WHERE id = ANY(?)").param(ids.toArray(UUID[]::new))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users.users WHERE id = ANY(?)").param(UuidArray.of(ids))
                 .query(UserViews::view).list();
     }
 
