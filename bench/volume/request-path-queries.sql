@@ -134,7 +134,7 @@ select p1_0.id, p1_0.amount_minor, p1_0.charge_reference, p1_0.currency, p1_0.fa
 -- source: ChargeViews.byReferences (BillingApi.findCharges: order history rebuild and reconciliation, with each refund sum)
 SELECT p.charge_reference, p.status, p.amount_minor, p.currency, p.failure_reason,
     coalesce((SELECT sum(l.amount_minor) FROM billing.ledger_entries l
-              WHERE l.kind = 'REFUND' AND l.charge_reference = p.charge_reference), 0) AS refunded_minor
+              WHERE l.kind = 'REFUND' AND l.charge_reference = p.charge_reference), 0)::bigint AS refunded_minor
 FROM billing.payments p
 WHERE p.charge_reference = ANY(array[:order, :other_order]::uuid[]);
 

@@ -29,7 +29,7 @@ class ChargeViews {
         return jdbc.sql("""
                 SELECT p.charge_reference, p.status, p.amount_minor, p.currency, p.failure_reason,
                     coalesce((SELECT sum(l.amount_minor) FROM billing.ledger_entries l
-                              WHERE l.kind = 'REFUND' AND l.charge_reference = p.charge_reference), 0) AS refunded_minor
+                              WHERE l.kind = 'REFUND' AND l.charge_reference = p.charge_reference), 0)::bigint AS refunded_minor
                 FROM billing.payments p
                 WHERE p.charge_reference = ANY(?)""")
                 .param(UuidArray.of(chargeReferences))
