@@ -21,15 +21,17 @@ import org.postgresql.util.PGobject;
  * 1.27 GB of its 2.76 GB for a million orders, and young collections overlapped the customers' slowest reads (ADR
  * 0042, fourth amendment).
  *
- * <p>The driver sends a {@link PGBinaryObject} in binary only on a connection that has binary sending switched on for
- * {@code uuid[]}, which every module connection has ({@code ModulePool}); switching it on in the connection's
- * properties would also switch on binary <em>results</em> of that type, which the driver cannot decode. On any other
- * connection the same parameter travels as its {@linkplain #getValue() text}, which is correct, only larger.
+ * <p>The driver sends a {@link PGBinaryObject} in binary only on a connection whose {@code binaryTransferEnable}
+ * property names its type, as every module connection's does ({@code ModulePool}); on any other connection the same
+ * parameter travels as its {@linkplain #getValue() text}, which is correct, only larger.
  */
 public final class UuidArray extends PGobject implements PGBinaryObject {
 
-    /** The driver's number for the type: a connection's binary sending is switched on by it. */
+    /** The driver's number for the type. */
     public static final int OID = Oid.UUID_ARRAY;
+
+    /** The type's name for the driver's {@code binaryTransferEnable} property, which switches binary transfer on. */
+    public static final String DRIVER_TYPE_NAME = "UUID_ARRAY";
 
     private static final long serialVersionUID = 1L;
     private static final int HEADER_BYTES = 20; // dimensions, null flag, element type, length, lower bound

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,8 +76,7 @@ class UuidArrayTests {
     @Test
     void sent_in_binary_it_reads_back_as_the_same_ids_in_the_same_order() throws Exception {
         UUID[] thousand = IntStream.range(0, 1_000).mapToObj(i -> UUID.randomUUID()).toArray(UUID[]::new);
-        try (Connection connection = plainConnection()) {
-            connection.unwrap(BaseConnection.class).getQueryExecutor().addBinarySendOid(UuidArray.OID);
+        try (Connection connection = binaryConnection()) {
             assertThat(connection.unwrap(BaseConnection.class).binaryTransferSend(UuidArray.OID)).isTrue();
 
             assertThat(unnested(connection, AWKWARD)).containsExactly(AWKWARD);
@@ -85,6 +85,16 @@ class UuidArrayTests {
             // as the driver prepares a statement on the server after a few runs, and then binds it differently
             for (int run = 0; run < 6; run++) {
                 assertThat(unnested(connection, AWKWARD)).as("run %d", run).containsExactly(AWKWARD);
+            }
+            // the switch asks for uuid[] results in binary too: they still read back, prepared on the server or not
+            try (PreparedStatement statement = connection.prepareStatement("SELECT array_agg(id) FROM unnest(?) AS u(id)")) {
+                statement.setObject(1, UuidArray.of(AWKWARD));
+                for (int run = 0; run < 8; run++) {
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        assertThat((UUID[]) rows.getArray(1).getArray()).as("run %d", run).containsExactly(AWKWARD);
+                    }
+                }
             }
         }
     }
@@ -99,6 +109,11 @@ class UuidArrayTests {
             List<UUID> read = modules.of(module).execute(status ->
                     jdbc.queryForList("SELECT unnest(?)", UUID.class, UuidArray.of(AWKWARD)));
             assertThat(read).as(module).containsExactly(AWKWARD);
+            // and a uuid[] result still reads back, also once the driver has prepared the statement on the server
+            List<UUID[]> aggregated = modules.of(module).execute(status -> IntStream.range(0, 8).mapToObj(run ->
+                    jdbc.queryForObject("SELECT array_agg(id) FROM unnest(?) AS u(id)", (row, number) ->
+                            (UUID[]) row.getArray(1).getArray(), UuidArray.of(AWKWARD))).toList());
+            assertThat(aggregated).as(module).allSatisfy(ids -> assertThat(ids).containsExactly(AWKWARD));
         }
     }
 
@@ -111,6 +126,15 @@ class UuidArrayTests {
 
     private static Connection plainConnection() throws Exception {
         return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+
+    /** As a module's connection is set up ({@code ModulePool}). */
+    private static Connection binaryConnection() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("user", database.username());
+        properties.setProperty("password", database.password());
+        properties.setProperty("binaryTransferEnable", UuidArray.DRIVER_TYPE_NAME);
+        return DriverManager.getConnection(database.jdbcUrl(), properties);
     }
 
     private static List<UUID> unnested(Connection connection, UUID[] ids) throws Exception {

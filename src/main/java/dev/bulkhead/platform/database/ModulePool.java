@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.core.BaseConnection;
 
 /**
  * One schema owner's bulkhead: its own Hikari pool, logged in as the owner's own login role and
@@ -109,6 +108,8 @@ final class ModulePool implements AutoCloseable {
         // A statement whose answer takes twice the statement timeout is not coming: PostgreSQL would have cancelled it.
         // Without this the driver waits for ever on a connection whose network stalled, and so does the request.
         config.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeoutSeconds(budget))); // read as text by the driver
+        // ids as binary arrays (UuidArray): the driver sends a uuid[] in binary only where this switches the type on
+        config.addDataSourceProperty("binaryTransferEnable", UuidArray.DRIVER_TYPE_NAME);
         config.setConnectionInitSql("SET ROLE " + ProvisioningScript.id(roles.appRole())
                 + "; SET statement_timeout = " + budget.statementTimeout().toMillis()
                 + "; SET lock_timeout = " + budget.lockTimeout().toMillis()
@@ -154,28 +155,13 @@ final class ModulePool implements AutoCloseable {
         try {
             long left = servingRequest ? Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), MIN_POOL_WAIT_MILLIS)
                     : pool.getConnectionTimeout();
-            return GuardedConnection.wrap(sendingIdArraysInBinary(hikari().getConnection(left)), this);
+            return GuardedConnection.wrap(hikari().getConnection(left), this);
         } catch (SQLException e) {
             permits.release();
             throw DatabaseFailures.connectionLost(e) && !(e instanceof DatabaseUnavailableException)
                     ? new DatabaseUnavailableException(owner, e) : e;
         } catch (RuntimeException e) {
             permits.release();
-            throw e;
-        }
-    }
-
-    /**
-     * Switches on the driver's binary sending of {@code uuid[]} parameters for this connection ({@link UuidArray}).
-     * Not in the connection's properties, where it would switch on binary results of the type too, which the driver
-     * cannot decode; a set of numbers in the connection's driver, so doing it at every borrow costs next to nothing.
-     */
-    private static Connection sendingIdArraysInBinary(Connection connection) throws SQLException {
-        try {
-            connection.unwrap(BaseConnection.class).getQueryExecutor().addBinarySendOid(UuidArray.OID);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
             throw e;
         }
     }
