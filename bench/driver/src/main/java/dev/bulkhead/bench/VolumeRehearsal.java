@@ -58,7 +58,7 @@ public final class VolumeRehearsal {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("baseline-seconds", "40"))),
                     Duration.ofMinutes(Long.parseLong(given.getOrDefault("max-operation-minutes", "8"))),
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("read-interval-ms", "20"))),
-                    Duration.ofMillis(Long.parseLong(given.getOrDefault("pause-between-pages-ms", "0"))),
+                    given.containsKey("pause-between-pages-ms") ? Duration.ofMillis(Long.parseLong(given.get("pause-between-pages-ms"))) : null,
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "75"))),
                     given.containsKey("keep-volume") ? Path.of(given.get("keep-volume")) : null,
                     Set.of(given.getOrDefault("operations", String.join(",", OPERATIONS)).split(",")),
@@ -109,10 +109,12 @@ public final class VolumeRehearsal {
         List<String> appArguments = new ArrayList<>(List.of(
                 // the scheduled reconciliation and pruning would start by themselves in the middle of a measurement; the
                 // rehearsal starts each itself (a build without retention ignores the second property)
-                "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d",
-                // the paged jobs' rest after each page (ADR 0034): 0, the default, unless the run asks for one
-                "--bulkhead.jobs.pause-between-pages=" + options.pauseBetweenPages().toMillis() + "ms",
-                ServerLatency.APP_ARGUMENT));
+                "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d", ServerLatency.APP_ARGUMENT));
+        // the paged jobs' rest after each page (ADR 0034, ADR 0042 fourth amendment): the application's own default
+        // unless the run asks for another
+        if (options.pauseBetweenPages() != null) {
+            appArguments.add("--bulkhead.jobs.pause-between-pages=" + options.pauseBetweenPages().toMillis() + "ms");
+        }
         appArguments.addAll(options.appProperties());
         boolean kept = options.keepVolume() != null && Files.exists(options.keepVolume().resolve(GENERATED));
         try (PostgresServer server = options.keepVolume() == null ? PostgresServer.durable(options.work(), "volume")

@@ -134,9 +134,11 @@ final class VolumeReport {
                 .append("| database | ").append(database).append(", `log_lock_waits=on`, `deadlock_timeout=100ms` |\n")
                 .append(f("| application | the production jar, `%s`, %s; `bulkhead.reconciliation.interval=1d` and "
                         + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; "
-                        + "`bulkhead.jobs.pause-between-pages=%dms`%s; ready in %.1f s on the volume |\n",
+                        + "%s%s; ready in %.1f s on the volume |\n",
                         options.jar().getFileName(),
-                        String.join(" ", JavaSetup.appFlagsWithExtras()), options.pauseBetweenPages().toMillis(),
+                        String.join(" ", JavaSetup.appFlagsWithExtras()),
+                        options.pauseBetweenPages() == null ? "the paged jobs' pace as the application's defaults set it"
+                                : "`bulkhead.jobs.pause-between-pages=" + options.pauseBetweenPages().toMillis() + "ms`",
                         options.appProperties().stream().map(p -> ", `" + p.replaceFirst("^--", "") + "`").collect(Collectors.joining()),
                         startedIn))
                 .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days, "
