@@ -56,11 +56,6 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
         return new UuidArray(ids.toArray(UUID[]::new));
     }
 
-    /** How many ids. */
-    public int size() {
-        return ids.length;
-    }
-
     @Override
     public int lengthInBytes() {
         return ids.length == 0 ? 12 : HEADER_BYTES + ELEMENT_BYTES * ids.length;
@@ -90,7 +85,7 @@ public final class UuidArray extends PGobject implements PGBinaryObject {
         return text.append('}').toString();
     }
 
-    /** Only ever sent: the driver reads {@code uuid[]} results as text and gives them as arrays of {@link UUID}. */
+    /** Only ever sent: a {@code uuid[]} result is read as the driver's own {@link java.sql.Array} of {@link UUID}. */
     @Override
     public void setByteValue(byte[] value, int offset) throws SQLException {
         throw new SQLFeatureNotSupportedException("a UuidArray is a parameter, never read back");

@@ -13,10 +13,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * A page of read-model rows as one array per column, for a statement that writes the whole page at once: it selects
  * from {@link #UNNEST} (a table {@code r} with the read model's columns), so a page of a thousand rows costs one
  * statement and one round trip, not a thousand (ADR 0034, "Throughput"). Ids travel as {@link UuidArray}s, amounts
- * and times as arrays of {@code long}, all of which the driver sends in binary: a time as microseconds since the epoch, PostgreSQL's own precision,
- * turned back into a {@code timestamptz} by exact integer arithmetic. As ISO-8601 text, as they travelled before,
- * formatting them was a third of what a rebuild allocated here and parsing them most of what the database spent on
- * reading the arrays (ADR 0042, third amendment).
+ * and times as arrays of {@code long}, all of which the driver sends in binary: a time as microseconds since the
+ * epoch, PostgreSQL's own precision, turned back into a {@code timestamptz} by exact integer arithmetic. As ISO-8601
+ * text, as the times travelled before, formatting them was a third of what a rebuild allocated here and parsing them
+ * most of what the database spent on reading the arrays (ADR 0042, third amendment); as text, the ids were nearly half
+ * of what it allocated then (fourth amendment).
  */
 final class PageColumns {
 
