@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *        smaller pages cost a round trip and a checkpoint each
  * @param pauseBetweenPages a rest after each page, to leave the cores to business traffic; 0 for none. The default,
  *        10 ms, is some 40 % of a page's work: on two cores a first rebuild of a million orders then runs at
- *        25,000–28,000 orders/s instead of 38,000–40,000, and the customers' p99 during it rose 1.3–1.4 × instead of
- *        1.6–1.9 × (ADR 0042, fourth amendment)
+ *        25,000–28,000 orders/s instead of 38,000–40,000, and the customers' p99 during it rose 1.2–1.6 × in five
+ *        rehearsals instead of 1.6–1.9 × in two (ADR 0042, fourth amendment)
  * @param giveWayToRequests before each page, the longest a job waits for the requests this instance is answering to
  *        be answered, so that a page starts between requests rather than in the middle of them (ADR 0042); 0 for
  *        never. The wait is bounded so that a steady stream of requests slows a job down but cannot stop it. Within
