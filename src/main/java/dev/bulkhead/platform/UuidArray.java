@@ -27,9 +27,6 @@ import org.postgresql.util.PGobject;
  */
 public final class UuidArray extends PGobject implements PGBinaryObject {
 
-    /** The driver's number for the type. */
-    public static final int OID = Oid.UUID_ARRAY;
-
     /** The type's name for the driver's {@code binaryTransferEnable} property, which switches binary transfer on. */
     public static final String DRIVER_TYPE_NAME = "UUID_ARRAY";
 

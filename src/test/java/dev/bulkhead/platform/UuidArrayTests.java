@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Oid;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +57,7 @@ class UuidArrayTests {
                 byte[] ours = new byte[array.lengthInBytes()];
                 array.toBytes(ours, 0);
 
-                byte[] postgres = single(connection, "SELECT array_send(CAST(? AS uuid[]))", array.getValue(), ResultSet::getBytes);
+                byte[] postgres = arraySend(connection, array.getValue());
 
                 assertThat(ours).as("%d ids", ids.length).isEqualTo(postgres);
             }
@@ -66,7 +67,7 @@ class UuidArrayTests {
     @Test
     void sent_as_text_on_a_connection_that_does_not_send_the_type_in_binary_it_reads_back_as_the_same_ids() throws Exception {
         try (Connection connection = plainConnection()) {
-            assertThat(connection.unwrap(BaseConnection.class).binaryTransferSend(UuidArray.OID)).isFalse();
+            assertThat(connection.unwrap(BaseConnection.class).binaryTransferSend(Oid.UUID_ARRAY)).isFalse();
 
             assertThat(unnested(connection, AWKWARD)).containsExactly(AWKWARD);
             assertThat(unnested(connection, new UUID[0])).isEmpty();
@@ -77,7 +78,7 @@ class UuidArrayTests {
     void sent_in_binary_it_reads_back_as_the_same_ids_in_the_same_order() throws Exception {
         UUID[] thousand = IntStream.range(0, 1_000).mapToObj(i -> UUID.randomUUID()).toArray(UUID[]::new);
         try (Connection connection = binaryConnection()) {
-            assertThat(connection.unwrap(BaseConnection.class).binaryTransferSend(UuidArray.OID)).isTrue();
+            assertThat(connection.unwrap(BaseConnection.class).binaryTransferSend(Oid.UUID_ARRAY)).isTrue();
 
             assertThat(unnested(connection, AWKWARD)).containsExactly(AWKWARD);
             assertThat(unnested(connection, thousand)).containsExactly(thousand);
@@ -104,7 +105,7 @@ class UuidArrayTests {
         ModuleTransactions modules = new ModuleTransactions(transactions, jdbc);
         for (String module : List.of("user", "billing", "order", "history")) {
             Boolean binary = modules.of(module).execute(status -> jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                    connection.unwrap(BaseConnection.class).binaryTransferSend(UuidArray.OID)));
+                    connection.unwrap(BaseConnection.class).binaryTransferSend(Oid.UUID_ARRAY)));
             assertThat(binary).as(module).isTrue();
             List<UUID> read = modules.of(module).execute(status ->
                     jdbc.queryForList("SELECT unnest(?)", UUID.class, UuidArray.of(AWKWARD)));
@@ -150,16 +151,13 @@ class UuidArrayTests {
         }
     }
 
-    private interface Column<T> {
-        T read(ResultSet rows, int index) throws java.sql.SQLException;
-    }
-
-    private static <T> T single(Connection connection, String sql, String parameter, Column<T> column) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+    /** PostgreSQL's own binary form of the array whose text form is given. */
+    private static byte[] arraySend(Connection connection, String text) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT array_send(CAST(? AS uuid[]))")) {
+            statement.setString(1, text);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return column.read(rows, 1);
+                return rows.getBytes(1);
             }
         }
     }

@@ -58,6 +58,7 @@ public final class VolumeRehearsal {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("baseline-seconds", "40"))),
                     Duration.ofMinutes(Long.parseLong(given.getOrDefault("max-operation-minutes", "8"))),
                     Duration.ofMillis(Long.parseLong(given.getOrDefault("read-interval-ms", "20"))),
+                    // null: the application's own default
                     given.containsKey("pause-between-pages-ms") ? Duration.ofMillis(Long.parseLong(given.get("pause-between-pages-ms"))) : null,
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("warm-up-seconds", "75"))),
                     given.containsKey("keep-volume") ? Path.of(given.get("keep-volume")) : null,
