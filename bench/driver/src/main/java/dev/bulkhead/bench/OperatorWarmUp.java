@@ -14,9 +14,10 @@ import java.util.List;
  * (bench/volume/analysis.md).
  * An application that has served orders and operators for a while has compiled these paths long before.
  *
- * <p>Once a second it also reads {@code /actuator/prometheus}, as a deployment's Prometheus scrapes it. The rehearsal
- * reads it at the start and the end of every phase ({@link ServerLatency}), and in a run without it in the warm-up that
- * first scrape of the first job's phase threw away Spring MVC's compiled handler lookup
+ * <p>Once a second it also reads {@code /actuator/prometheus}, as a deployment's Prometheus scrapes it. When the
+ * rehearsal still read the request meter there at the start and the end of every phase (it reads Tomcat's access log
+ * now, {@link ServerLatency}), a run without it in the warm-up had that first scrape of the first job's phase throw
+ * away Spring MVC's compiled handler lookup
  * ({@code AbstractHandlerMapping.getHandler} made not entrant, 52 methods in all) and compiled 288 methods in 0.2 s,
  * while the phase's first reads took 23–40 ms against a baseline p99 of 9 (bench/volume/analysis.md).
  */

@@ -28,7 +28,8 @@ final class ReadLoad {
 
     /**
      * @param seconds how long the reads ran; with the latencies' counts, the request rate
-     * @param serverListingP99 the listing's p99 as the application measured it ({@link ServerLatency}), in ms
+     * @param serverListingP99 the listing's p99 as the application's web server measured it ({@link ServerLatency}), in
+     *        ms; NaN when its log held none of them
      * @param serverDashboardP99 the dashboard's, likewise
      */
     record Result(Latencies listing, Latencies dashboard, int failed, double seconds, double serverListingP99,
@@ -57,7 +58,7 @@ final class ReadLoad {
     record Request(long dueEpochMillis, double latencyMillis, String kind) {
     }
 
-    /** The listing's URI pattern, as the application's request meter names it. */
+    /** The listing's URI pattern: its path, a {@code {variable}} standing for one segment ({@link ServerLatency}). */
     private static final String LISTING = "/v1/orders";
     private static final String DASHBOARD = "/v1/dashboard/{userId}";
 
@@ -66,16 +67,16 @@ final class ReadLoad {
     private final List<UUID> customers;
     private final Duration interval;
 
-    ReadLoad(BulkheadClient client, List<UUID> customers, Duration interval) {
+    ReadLoad(BulkheadClient client, ServerLatency serverLatency, List<UUID> customers, Duration interval) {
         this.client = client;
-        this.serverLatency = new ServerLatency(client);
+        this.serverLatency = serverLatency;
         this.customers = customers;
         this.interval = interval;
     }
 
     /** The same reads sent back to back (closed loop): to warm the application up, not to measure it. */
     ReadLoad closedLoop() {
-        return new ReadLoad(client, customers, Duration.ZERO);
+        return new ReadLoad(client, serverLatency, customers, Duration.ZERO);
     }
 
     /** The clients, running until {@link Running#stop()}. */
@@ -93,7 +94,6 @@ final class ReadLoad {
         private final Optional<Pressure> pressureAtStart = Pressure.now();
         private final List<Thread> threads = new ArrayList<>();
         private final long started = System.nanoTime();
-        private final ServerLatency.Snapshot serverBefore = serverLatency.snapshot();
         private volatile boolean running = true;
 
         private Running() {
@@ -142,10 +142,15 @@ final class ReadLoad {
                     Thread.currentThread().interrupt();
                 }
             }
-            ServerLatency.Snapshot serverAfter = serverLatency.snapshot();
+            long wallAtStop = System.currentTimeMillis();
             return new Result(listing, dashboard, failed.get(), (System.nanoTime() - started) / 1e9,
-                    serverAfter.p99Since(serverBefore, LISTING), serverAfter.p99Since(serverBefore, DASHBOARD), List.copyOf(requests),
+                    serverP99(LISTING, listing, wallAtStop), serverP99(DASHBOARD, dashboard, wallAtStop), List.copyOf(requests),
                     Pressure.now().flatMap(end -> pressureAtStart.map(end::since)).orElse(Pressure.Share.UNKNOWN));
+        }
+
+        private double serverP99(String uriPattern, Latencies atClients, long wallAtStop) {
+            Latencies inServer = serverLatency.between(uriPattern, wallAtStart, wallAtStop, atClients.count());
+            return inServer.count() == 0 ? Double.NaN : inServer.p99();
         }
     }
 }

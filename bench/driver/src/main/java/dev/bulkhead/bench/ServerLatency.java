@@ -1,73 +1,88 @@
 package dev.bulkhead.bench;
 
-import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The requests' latency as the application measured it (Micrometer's {@code http.server.requests}, from the moment its
- * filter chain took a request to its answer), beside what the bench's clients measured: the two differ by what the
- * request spent outside the application's handling, in the kernel's queues, Tomcat's threads and the clients' own
- * process, which shares the cores. The application runs with a percentiles histogram for that meter (the rehearsal's
- * argument); a snapshot is its cumulative buckets by URI pattern, the difference of two is one phase's histogram.
+ * The requests' latency as the application's web server measured it, beside what the bench's clients measured: the two
+ * differ by what a request and its answer spent outside Tomcat's handling, in the kernel's queues and in the clients'
+ * own process, which shares the two cores with the application and the database. Read from Tomcat's access log, one
+ * line a request: the epoch millisecond its handling began, its time in microseconds ({@code %D}, from the worker
+ * reading its first byte to the answer's last byte written) and its path. Every request counts at its own value; the
+ * application's request meter, read before, gave a histogram whose buckets (7.0, 8.4, 9.8, 11.2 ms) were a fifth apart,
+ * too coarse to tell 1.4 × from 1.6 ×, and reading it took a request of its own at each phase's start and end.
  */
 final class ServerLatency {
 
-    /** The rehearsal's argument that gives {@code http.server.requests} its histogram buckets. */
-    static final String APP_ARGUMENT = "--management.metrics.distribution.percentiles-histogram.http.server.requests=true";
+    private static final String PATTERN = "%{begin:msec}t %D %U";
+    /** The log's name with rotation off: prefix and suffix, nothing between. */
+    private static final String FILE = "access.log";
+    /** How long a request's line may take to appear after its client had the answer: Tomcat writes it just after. */
+    private static final long LINES_WAIT_MILLIS = 2_000;
 
-    private static final Pattern BUCKET = Pattern.compile(
-            // the labels up to the last "} ": a URI pattern has braces of its own ("/v1/dashboard/{userId}")
-            "^http_server_requests_seconds_bucket\\{(?<labels>.*)\\} (?<count>[0-9.eE+]+)$", Pattern.MULTILINE);
-    private static final Pattern URI = Pattern.compile("(?:^|,)uri=\"([^\"]*)\"");
-    private static final Pattern LE = Pattern.compile("(?:^|,)le=\"([^\"]*)\""); // not the end of "module="
+    private final Path file;
 
-    /** Cumulative counts by URI pattern, then by upper bound in seconds. */
-    record Snapshot(Map<String, TreeMap<Double, Double>> buckets) {
+    private ServerLatency(Path file) {
+        this.file = file;
+    }
 
-        /** The 99th percentile, in milliseconds, of the requests to {@code uri} since {@code before}: a bucket's upper bound. */
-        double p99Since(Snapshot before, String uri) {
-            TreeMap<Double, Double> now = buckets.getOrDefault(uri, new TreeMap<>());
-            TreeMap<Double, Double> then = before.buckets.getOrDefault(uri, new TreeMap<>());
-            double all = now.isEmpty() ? 0 : now.lastEntry().getValue() - then.getOrDefault(now.lastKey(), 0.0);
-            if (all <= 0) {
-                return Double.NaN;
+    /** The latencies in this directory's access log, which {@link #appArguments} has the application write. */
+    static ServerLatency in(Path directory) {
+        return new ServerLatency(directory.resolve(FILE));
+    }
+
+    /** The application's arguments that have Tomcat write every request's line to {@code directory}, unbuffered. */
+    static List<String> appArguments(Path directory) {
+        return List.of("--server.tomcat.accesslog.enabled=true", "--server.tomcat.accesslog.directory=" + directory,
+                "--server.tomcat.accesslog.prefix=access", "--server.tomcat.accesslog.suffix=.log",
+                "--server.tomcat.accesslog.rotate=false", "--server.tomcat.accesslog.buffered=false",
+                "--server.tomcat.accesslog.pattern=" + PATTERN);
+    }
+
+    /**
+     * The requests to a URI pattern ({@code /v1/dashboard/{userId}}: a variable matches one path segment) whose
+     * handling began in {@code [fromEpochMillis, toEpochMillis]}, once at least {@code expected} of them are in the log
+     * (or after two seconds of waiting for them).
+     */
+    Latencies between(String uriPattern, long fromEpochMillis, long toEpochMillis, long expected) {
+        Pattern path = Pattern.compile(literal(uriPattern));
+        long giveUp = System.currentTimeMillis() + LINES_WAIT_MILLIS;
+        while (true) {
+            Latencies latencies = new Latencies();
+            try (Stream<String> lines = Files.exists(file) ? Files.lines(file) : Stream.empty()) {
+                lines.forEach(line -> {
+                    String[] fields = line.split(" ");
+                    if (fields.length == 3 && path.matcher(fields[2]).matches()) {
+                        long began = Long.parseLong(fields[0]);
+                        if (began >= fromEpochMillis && began <= toEpochMillis) {
+                            latencies.recordMicros(Long.parseLong(fields[1]));
+                        }
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            for (Map.Entry<Double, Double> bucket : now.entrySet()) {
-                if (bucket.getValue() - then.getOrDefault(bucket.getKey(), 0.0) >= 0.99 * all) {
-                    return bucket.getKey() * 1000;
-                }
+            if (latencies.count() >= expected || System.currentTimeMillis() > giveUp) {
+                return latencies;
             }
-            return Double.POSITIVE_INFINITY;
+            Pause.millis(50);
         }
     }
 
-    private final BulkheadClient client;
-
-    ServerLatency(BulkheadClient client) {
-        this.client = client;
-    }
-
-    Snapshot snapshot() {
-        Map<String, TreeMap<Double, Double>> buckets = new HashMap<>();
-        try {
-            HttpResponse<String> response = client.send(client.get("/actuator/prometheus"));
-            Matcher bucket = BUCKET.matcher(response.body());
-            while (bucket.find()) {
-                Matcher uri = URI.matcher(bucket.group("labels"));
-                Matcher le = LE.matcher(bucket.group("labels"));
-                if (uri.find() && le.find()) {
-                    double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
-                    buckets.computeIfAbsent(uri.group(1), unused -> new TreeMap<>())
-                            .merge(bound, Double.parseDouble(bucket.group("count")), Double::sum);
-                }
+    /** The URI pattern as a regular expression: its text literally, each {@code {variable}} one segment. */
+    private static String literal(String uriPattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : uriPattern.split("\\{[^}/]+\\}", -1)) {
+            if (!regex.isEmpty()) {
+                regex.append("[^/]+");
             }
-        } catch (IllegalStateException unanswered) {
-            Progress.say("server latency: the metrics did not answer (%s)", unanswered.getMessage());
+            regex.append(Pattern.quote(part));
         }
-        return new Snapshot(buckets);
+        return regex.toString();
     }
 }

@@ -31,6 +31,9 @@ public final class VolumeRehearsal {
     static final List<String> OPERATIONS = List.of("history.rebuild", "history.rebuild-again", "history.order-history",
             "billing.user-copy", "pruning");
 
+    /** Where in the logs the application's web server writes a line for each request ({@link ServerLatency}). */
+    private static final String ACCESS_LOG = "access";
+
     /** In a kept volume's data directory: written once the volume is generated, so that a run that finds it measures at once. */
     private static final String GENERATED = "bulkhead-volume-generated";
 
@@ -110,7 +113,8 @@ public final class VolumeRehearsal {
         List<String> appArguments = new ArrayList<>(List.of(
                 // the scheduled reconciliation and pruning would start by themselves in the middle of a measurement; the
                 // rehearsal starts each itself (a build without retention ignores the second property)
-                "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d", ServerLatency.APP_ARGUMENT));
+                "--bulkhead.reconciliation.interval=1d", "--bulkhead.retention.interval=1d"));
+        appArguments.addAll(ServerLatency.appArguments(logs.resolve(ACCESS_LOG)));
         // the paged jobs' rest after each page (ADR 0034, ADR 0042 fourth amendment): the application's own default
         // unless the run asks for another
         if (options.pauseBetweenPages() != null) {
@@ -288,7 +292,7 @@ public final class VolumeRehearsal {
                 orders = count(statement, "SELECT count(*) FROM orders.orders");
                 accounts = count(statement, "SELECT count(*) FROM billing.accounts");
             }
-            ReadLoad reads = new ReadLoad(client, customers, options.readInterval());
+            ReadLoad reads = new ReadLoad(client, ServerLatency.in(logs.resolve(ACCESS_LOG)), customers, options.readInterval());
 
             // warm-up: the JIT compiles the read paths before anything is measured (a build before the retention also ran
             // Modulith's hourly purge of completed publications one minute after start-up, inside the warm-up)

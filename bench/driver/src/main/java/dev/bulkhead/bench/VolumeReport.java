@@ -236,9 +236,9 @@ final class VolumeReport {
     private void operations(StringBuilder md) {
         md.append("## 3. Each operation, with the reads meanwhile\n\n")
                 .append("Latencies as the bench's clients saw them, which share the two cores with the application and the database; "
-                        + "\"in the application\": the p99 by the application's own request meter (`http.server.requests`, "
-                        + "histogram buckets, so rounded up to a bucket's bound), which leaves out the time a request and its answer "
-                        + "spent in the kernel's and the clients' queues.\n\n")
+                        + "\"in the application\": the p99 of the same requests by the application's web server (Tomcat's access "
+                        + "log, each request's time in microseconds from its first byte read to its answer's last byte written), "
+                        + "which leaves out the time a request and its answer spent in the kernel's queues and the clients' process.\n\n")
                 .append("| operation | how it ran | state | wall | rate | listing p50 / p99 | dashboard p50 / p99 | p99 in the application: listing / dashboard |"
                         + " failed reads | longest lock wait (sampled / logged > 100 ms) | longest transaction | RSS max |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
