@@ -35,12 +35,16 @@ final class ReadLoad {
     record Result(Latencies listing, Latencies dashboard, int failed, double seconds, double serverListingP99,
             double serverDashboardP99, List<Request> requests, Pressure.Share pressure) {
 
-        /** Every request in the order answered, as lines {@code <due, epoch ms>\t<latency ms>\t<listing|dashboard>}. */
+        /**
+         * Every request in the order answered, as lines
+         * {@code <due, epoch ms>\t<latency ms>\t<listing|dashboard>\t<the client's thread woke late by, ms>}.
+         */
         void writeTrace(Path file) {
-            StringBuilder lines = new StringBuilder("due_epoch_ms\tlatency_ms\tkind\n");
+            StringBuilder lines = new StringBuilder("due_epoch_ms\tlatency_ms\tkind\twoke_late_ms\n");
             for (Request request : requests) {
                 lines.append(request.dueEpochMillis()).append('\t').append(String.format(Locale.ROOT, "%.3f", request.latencyMillis()))
-                        .append('\t').append(request.kind()).append('\n');
+                        .append('\t').append(request.kind()).append('\t')
+                        .append(String.format(Locale.ROOT, "%.3f", request.wokeLateMillis())).append('\n');
             }
             try {
                 Files.writeString(file, lines);
@@ -54,8 +58,11 @@ final class ReadLoad {
         }
     }
 
-    /** One request: when it was due (wall clock) and how long it took from then. */
-    record Request(long dueEpochMillis, double latencyMillis, String kind) {
+    /**
+     * One request: when it was due (wall clock), how long it took from then, and of that how late its client's thread
+     * woke to send it.
+     */
+    record Request(long dueEpochMillis, double latencyMillis, double wokeLateMillis, String kind) {
     }
 
     /** The listing's URI pattern: its path, a {@code {variable}} standing for one segment ({@link ServerLatency}). */
@@ -108,9 +115,14 @@ final class ReadLoad {
                 long due = System.nanoTime();
                 while (running) {
                     UUID customer = customers.get(next++ % customers.size());
+                    boolean parked = false;
                     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                         LockSupport.parkNanos(wait);
+                        parked = true;
                     }
+                    // how late this thread woke for a request it waited for: the clients' own wait for a core, not the
+                    // application's (behind schedule it did not wait, and the delay is the slow request's before it)
+                    long wokeLate = parked ? System.nanoTime() - due : 0;
                     long sent = interval.isZero() ? System.nanoTime() : due;
                     due = sent + interval.toNanos(); // behind schedule, the next ones go at once until it is caught up
                     try {
@@ -126,7 +138,7 @@ final class ReadLoad {
                     synchronized (latencies) {
                         latencies.recordNanos(took);
                     }
-                    requests.add(new Request(wallAtStart + (sent - started) / 1_000_000, took / 1e6, name));
+                    requests.add(new Request(wallAtStart + (sent - started) / 1_000_000, took / 1e6, wokeLate / 1e6, name));
                 }
             }, "read-load-" + name);
             thread.setDaemon(true);
