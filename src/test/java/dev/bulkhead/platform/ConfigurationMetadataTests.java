@@ -57,6 +57,7 @@ class ConfigurationMetadataTests {
                 .containsEntry("type", "java.time.Duration");
         assertThat(property(metadata, "bulkhead.retention.interval")).containsEntry("defaultValue", "10m");
         assertThat(property(metadata, "bulkhead.retention.batch-size")).containsEntry("defaultValue", 1000);
+        assertThat(property(metadata, "bulkhead.retention.pause-between-batches")).containsEntry("defaultValue", "10ms");
         assertThat(property(metadata, "bulkhead.retention.inbox")).containsEntry("defaultValue", "7d");
         assertThat(property(metadata, "bulkhead.retention.received-messages")).containsEntry("defaultValue", "14d");
         assertThat(property(metadata, "bulkhead.idempotency.window")).containsEntry("defaultValue", "24h")

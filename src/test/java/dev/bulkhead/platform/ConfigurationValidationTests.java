@@ -50,6 +50,7 @@ class ConfigurationValidationTests {
             bulkhead.events.tracing.continue-within | -1s | must be longer than or equal to 0
             bulkhead.retention.interval           | 0s    | must be longer than or equal to 1 second
             bulkhead.retention.batch-size         | 0     | must be greater than or equal to 1
+            bulkhead.retention.pause-between-batches | -1s | must be longer than or equal to 0
             bulkhead.retention.inbox              | 0s    | must be longer than or equal to 1 minute
             bulkhead.retention.received-messages  | 0s    | must be longer than or equal to 1 minute
             bulkhead.idempotency.window           | 0s    | must be longer than or equal to 1 minute

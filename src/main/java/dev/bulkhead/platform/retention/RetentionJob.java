@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * committed batch's rows ({@code bulkhead.retention.pruned{module,table}}) and the rows left after the run
  * ({@code bulkhead.retention.left{module,table}}), and logs one line per table per run. Stops between two batches
  * when the application shuts down. Each batch waits first, up to {@code bulkhead.retention.give-way-to-requests}, for
- * the requests this instance is answering (ADR 0042).
+ * the requests this instance is answering, and a full batch is followed by a rest of
+ * {@code bulkhead.retention.pause-between-batches} (ADR 0042).
  */
 @Component
 class RetentionJob {
@@ -40,6 +41,7 @@ class RetentionJob {
     private final RetentionProperties retention;
     private final Clock clock;
     private final RequestsInFlight requests;
+    private final BatchPacing pacing = new BatchPacing();
     private volatile boolean stopping;
 
     RetentionJob(List<RetainedTable> tables, TablePruner pruner, ClusterLock lock, RetentionProperties retention,
@@ -82,13 +84,34 @@ class RetentionJob {
         stopping = true;
     }
 
+    /** Waits for the requests under way before each batch, and rests after each full one (ADR 0042). */
+    private final class BatchPacing implements TablePruner.Pacing {
+
+        @Override
+        public void beforeBatch() {
+            requests.awaitNone(retention.giveWayToRequests());
+        }
+
+        @Override
+        public void betweenBatches() {
+            if (retention.pauseBetweenBatches().isZero() || stopping) {
+                return;
+            }
+            try {
+                Thread.sleep(retention.pauseBetweenBatches().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted between batches", e);
+            }
+        }
+    }
+
     private void prune(TableState state) {
         RetainedTable table = state.table;
         Instant started = clock.instant();
         AtomicLong prunedThisRun = new AtomicLong();
         try {
-            TablePruner.Pruned pruned = pruner.prune(table, started, retention.batchSize(), () -> stopping,
-                    () -> requests.awaitNone(retention.giveWayToRequests()), rows -> {
+            TablePruner.Pruned pruned = pruner.prune(table, started, retention.batchSize(), () -> stopping, pacing, rows -> {
                 prunedThisRun.addAndGet(rows);
                 state.pruned.increment(rows);
             });

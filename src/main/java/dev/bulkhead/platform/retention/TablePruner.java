@@ -33,24 +33,42 @@ class TablePruner {
     record Pruned(long rows, int batches, boolean stopped) {
     }
 
+    /** How a run leaves room for the business requests between its batches, outside their transactions (ADR 0042). */
+    interface Pacing {
+
+        /** None: batch after batch, as fast as the database deletes them. */
+        Pacing NONE = new Pacing() {
+        };
+
+        /** Before each batch: where the job waits for the requests under way to be answered. */
+        default void beforeBatch() {
+        }
+
+        /** After a full batch, when another follows: where the job rests. Not after the last batch of a table. */
+        default void betweenBatches() {
+        }
+    }
+
     /**
      * Deletes the rows older than {@code now - keptFor} until a batch finds fewer than {@code batchSize}, or
      * {@code stop} says to stop (checked before each batch).
      *
-     * @param beforeBatch run before each batch, outside its transaction: where the job gives way to requests
      * @param afterBatch told the rows of each committed batch
      */
-    Pruned prune(RetainedTable table, Instant now, int batchSize, BooleanSupplier stop, Runnable beforeBatch, LongConsumer afterBatch) {
+    Pruned prune(RetainedTable table, Instant now, int batchSize, BooleanSupplier stop, Pacing pacing, LongConsumer afterBatch) {
         TransactionTemplate batch = transactionOf(table);
         String statement = batchStatement(table);
         Timestamp cutoff = Timestamp.from(now.minus(table.keptFor()));
         long rows = 0;
         int batches = 0;
         while (true) {
+            if (batches > 0) {
+                pacing.betweenBatches();
+            }
             if (stop.getAsBoolean()) {
                 return new Pruned(rows, batches, true);
             }
-            beforeBatch.run();
+            pacing.beforeBatch();
             Integer deleted = batch.execute(status -> jdbc.sql(statement).param(cutoff).param(batchSize).update());
             int count = deleted == null ? 0 : deleted;
             batches++;

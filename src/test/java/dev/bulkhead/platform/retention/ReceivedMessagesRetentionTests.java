@@ -22,7 +22,7 @@ class ReceivedMessagesRetentionTests {
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final RetentionProperties RETENTION = new RetentionProperties(Duration.ofMinutes(10), 1000, Duration.ofMillis(50),
-            Duration.ofDays(7), Duration.ofDays(14));
+            Duration.ofMillis(10), Duration.ofDays(7), Duration.ofDays(14));
 
     @Test
     void received_ids_are_not_pruned_while_unstamped_messages_are_accepted() {

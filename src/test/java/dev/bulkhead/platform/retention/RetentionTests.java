@@ -165,7 +165,7 @@ class RetentionTests {
         }
         List<Long> batches = new ArrayList<>();
 
-        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, batches::add);
+        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, () -> false, TablePruner.Pacing.NONE, batches::add);
 
         assertThat(pruned.rows()).isEqualTo(35);
         assertThat(pruned.batches()).isEqualTo(4);
@@ -189,7 +189,7 @@ class RetentionTests {
         faultOn(oldest.get(24), "raise exception 'injected fault: the instance dies here'");
         List<Long> committed = new ArrayList<>();
 
-        assertThatThrownBy(() -> pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, committed::add))
+        assertThatThrownBy(() -> pruner.prune(probeMarks(), clock.instant(), 10, () -> false, TablePruner.Pacing.NONE, committed::add))
                 .hasStackTraceContaining("injected fault");
 
         assertThat(committed).containsExactly(10L, 10L);
@@ -197,7 +197,7 @@ class RetentionTests {
                 concat(oldest.subList(20, 35), recent));
 
         database.sql("drop trigger retention_probe_fault on billing.applied_events").update();
-        TablePruner.Pruned rest = pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, rows -> { });
+        TablePruner.Pruned rest = pruner.prune(probeMarks(), clock.instant(), 10, () -> false, TablePruner.Pacing.NONE, rows -> { });
 
         assertThat(rest.rows()).isEqualTo(15);
         assertThat(probeIds("billing.applied_events", "event_id", "handler")).containsExactlyInAnyOrderElementsOf(recent);
@@ -210,7 +210,7 @@ class RetentionTests {
         }
         List<Long> batches = new ArrayList<>();
 
-        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, () -> batches.size() == 2, () -> { }, batches::add);
+        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, () -> batches.size() == 2, TablePruner.Pacing.NONE, batches::add);
 
         assertThat(pruned.stopped()).isTrue();
         assertThat(pruned.rows()).isEqualTo(20);
@@ -249,6 +249,44 @@ class RetentionTests {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited up to the setting before each of 3 batches")
                     .isGreaterThanOrEqualTo(Duration.ofMillis(3 * 200));
         }
+        assertThat(probeIds("billing.applied_events", "event_id", "handler")).isEmpty();
+    }
+
+    @Test
+    void a_full_batch_is_followed_by_a_rest_and_the_last_batch_is_not() {
+        for (int i = 0; i < 35; i++) {
+            mark("billing.applied_events", "handler", ago(OLD.plusMinutes(i)));
+        }
+        List<String> steps = new ArrayList<>();
+        TablePruner.Pacing recorded = new TablePruner.Pacing() {
+            @Override
+            public void beforeBatch() {
+                steps.add("give way");
+            }
+
+            @Override
+            public void betweenBatches() {
+                steps.add("rest");
+            }
+        };
+
+        pruner.prune(probeMarks(), clock.instant(), 10, () -> false, recorded, rows -> steps.add(rows + " rows"));
+
+        assertThat(steps).containsExactly("give way", "10 rows", "rest", "give way", "10 rows", "rest", "give way", "10 rows",
+                "rest", "give way", "5 rows");
+    }
+
+    @Test
+    void a_pruning_run_rests_after_each_full_batch_with_no_request_under_way() {
+        for (int i = 0; i < 25; i++) {
+            mark("billing.applied_events", "handler", ago(OLD.plusMinutes(i)));
+        }
+        long start = System.nanoTime();
+
+        jobOverProbeMarks(new RequestsInFlight(), Duration.ZERO, Duration.ofMillis(250)).pruneAll();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("rested after each of the 2 full batches of 10, not after the last 5")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(2 * 250));
         assertThat(probeIds("billing.applied_events", "event_id", "handler")).isEmpty();
     }
 
@@ -352,13 +390,13 @@ class RetentionTests {
             }
 
             CompletableFuture<TablePruner.Pruned> run = CompletableFuture.supplyAsync(
-                    () -> pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, rows -> { }));
+                    () -> pruner.prune(probeMarks(), clock.instant(), 10, () -> false, TablePruner.Pacing.NONE, rows -> { }));
 
             assertThat(run.get(2, TimeUnit.SECONDS).rows()).isEqualTo(1);
             assertThat(probeIds("billing.applied_events", "event_id", "handler")).containsExactly(held).doesNotContain(free);
             business.commit();
         }
-        assertThat(pruner.prune(probeMarks(), clock.instant(), 10, () -> false, () -> { }, rows -> { }).rows()).isEqualTo(1);
+        assertThat(pruner.prune(probeMarks(), clock.instant(), 10, () -> false, TablePruner.Pacing.NONE, rows -> { }).rows()).isEqualTo(1);
     }
 
     @Test
@@ -380,14 +418,18 @@ class RetentionTests {
 
     // --- probes ----------------------------------------------------------------------------------------------------
 
-    /** billing's inbox, narrowed to this test's probes, with billing's own transactions. */
-    /** A retention job over the probe's marks alone, in batches of ten, that gives way to {@code requests}. */
+    /** A retention job over the probe's marks alone, in batches of ten, that gives way to {@code requests} and never rests. */
     private RetentionJob jobOverProbeMarks(RequestsInFlight requests, Duration giveWay) {
-        RetentionProperties properties = new RetentionProperties(Duration.ofMinutes(10), 10, giveWay, Duration.ofDays(7),
+        return jobOverProbeMarks(requests, giveWay, Duration.ZERO);
+    }
+
+    private RetentionJob jobOverProbeMarks(RequestsInFlight requests, Duration giveWay, Duration rest) {
+        RetentionProperties properties = new RetentionProperties(Duration.ofMinutes(10), 10, giveWay, rest, Duration.ofDays(7),
                 Duration.ofDays(14));
         return new RetentionJob(List.of(probeMarks()), pruner, lock, properties, clock, new SimpleMeterRegistry(), requests);
     }
 
+    /** billing's inbox, narrowed to this test's probes, with billing's own transactions. */
     private RetainedTable probeMarks() {
         return declared("billing.applied_events").keepingUnless("t.handler = '" + probe + "'");
     }
