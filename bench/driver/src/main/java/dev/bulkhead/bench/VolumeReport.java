@@ -325,9 +325,11 @@ final class VolumeReport {
         md.append(f("Where the slow requests fell (slow: longer than %.1f × the baseline's p99 of its kind, at the clients; the traces "
                 + "are in `bench/target/volume/logs/requests-*.tsv`; \"cores contended\" and \"disk contended\": the share of the "
                 + "phase's time during which some task of the machine was ready to run but waited for a core, or waited for I/O, "
-                + "from `/proc/pressure`):%n%n| phase | slow requests | in its first %d s | overlapping a GC pause of the application | "
-                + "cores contended | disk contended | listing / dashboard p99 after its first %d s |%n|---|---|---|---|---|---|---|%n",
-                TARGET_P99_FACTOR, SlowRequests.FIRST_SECONDS, SlowRequests.FIRST_SECONDS));
+                + "from `/proc/pressure`; \"client woke late\": sent more than %.0f ms after it was due because the client's own thread "
+                + "waited for a core):%n%n| phase | slow requests | in its first %d s | overlapping a GC pause of the application | "
+                + "client woke late | cores contended | disk contended | listing / dashboard p99 after its first %d s |%n"
+                + "|---|---|---|---|---|---|---|---|%n",
+                TARGET_P99_FACTOR, SlowRequests.LATE_WAKE_MILLIS, SlowRequests.FIRST_SECONDS, SlowRequests.FIRST_SECONDS));
         List<String> names = new ArrayList<>();
         List<ReadLoad.Result> phases = new ArrayList<>();
         names.add("baseline");
@@ -339,8 +341,9 @@ final class VolumeReport {
         for (int i = 0; i < phases.size(); i++) {
             ReadLoad.Result phase = phases.get(i);
             SlowRequests slow = SlowRequests.of(phase, baseline, gcPauses);
-            md.append(f("| %s | %d of %d (%.1f %%) | %d | %d | %s | %s | %s |%n", names.get(i), slow.slow(), slow.all(),
+            md.append(f("| %s | %d of %d (%.1f %%) | %d | %d | %d | %s | %s | %s |%n", names.get(i), slow.slow(), slow.all(),
                     slow.all() == 0 ? 0 : 100.0 * slow.slow() / slow.all(), slow.inFirstSeconds(), slow.duringGcPause(),
+                    slow.clientWokeLate(),
                     percent(phase.pressure().cpu()), percent(phase.pressure().io()),
                     Double.isNaN(slow.listingP99After()) ? f("– (shorter than %d s)", SlowRequests.FIRST_SECONDS)
                             : f("%.1f / %.1f ms", slow.listingP99After(), slow.dashboardP99After())));
