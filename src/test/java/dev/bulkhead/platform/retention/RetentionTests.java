@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -274,6 +275,28 @@ class RetentionTests {
 
         assertThat(steps).containsExactly("give way", "10 rows", "rest", "give way", "10 rows", "rest", "give way", "10 rows",
                 "rest", "give way", "5 rows");
+    }
+
+    @Test
+    void a_stop_asked_during_a_rest_is_heeded_before_another_batch() {
+        for (int i = 0; i < 35; i++) {
+            mark("billing.applied_events", "handler", ago(OLD.plusMinutes(i)));
+        }
+        AtomicBoolean shuttingDown = new AtomicBoolean();
+        List<Long> batches = new ArrayList<>();
+        TablePruner.Pacing restDuringWhichTheApplicationStops = new TablePruner.Pacing() {
+            @Override
+            public void betweenBatches() {
+                shuttingDown.set(true);
+            }
+        };
+
+        TablePruner.Pruned pruned = pruner.prune(probeMarks(), clock.instant(), 10, shuttingDown::get,
+                restDuringWhichTheApplicationStops, batches::add);
+
+        assertThat(pruned.stopped()).isTrue();
+        assertThat(batches).containsExactly(10L);
+        assertThat(probeIds("billing.applied_events", "event_id", "handler")).hasSize(25);
     }
 
     @Test
