@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The requests' latency as the application's web server measured it, beside what the bench's clients measured: the two
- * differ by what a request and its answer spent outside Tomcat's handling, in the kernel's queues and in the clients'
- * own process, which shares the two cores with the application and the database. Read from Tomcat's access log, one
+ * differ by what a request and its answer spent outside Tomcat's handling, in the kernel's queues, in Tomcat's poller
+ * before a worker took the request, and in the clients' own process, which shares the two cores with the application
+ * and the database. Read from Tomcat's access log, one
  * line a request: the epoch millisecond its handling began, its time in microseconds ({@code %D}, from the worker
  * reading its first byte to the answer's last byte written) and its path. Every request counts at its own value; the
  * application's request meter, read before, gave a histogram whose buckets (7.0, 8.4, 9.8, 11.2 ms) were a fifth apart,

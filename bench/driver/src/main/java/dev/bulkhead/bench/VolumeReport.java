@@ -238,7 +238,8 @@ final class VolumeReport {
                 .append("Latencies as the bench's clients saw them, which share the two cores with the application and the database; "
                         + "\"in the application\": the p99 of the same requests by the application's web server (Tomcat's access "
                         + "log, each request's time in microseconds from its first byte read to its answer's last byte written), "
-                        + "which leaves out the time a request and its answer spent in the kernel's queues and the clients' process.\n\n")
+                        + "which leaves out the time a request and its answer spent in the kernel's queues, in Tomcat's poller before a "
+                        + "worker took it, and in the clients' process.\n\n")
                 .append("| operation | how it ran | state | wall | rate | listing p50 / p99 | dashboard p50 / p99 | p99 in the application: listing / dashboard |"
                         + " failed reads | longest lock wait (sampled / logged > 100 ms) | longest transaction | RSS max |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
