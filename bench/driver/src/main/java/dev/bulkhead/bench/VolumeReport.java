@@ -134,7 +134,7 @@ final class VolumeReport {
                 .append("| database | ").append(database).append(", `log_lock_waits=on`, `deadlock_timeout=100ms` |\n")
                 .append(f("| application | the production jar, `%s`, %s; `bulkhead.reconciliation.interval=1d` and "
                         + "`bulkhead.retention.interval=1d` so that no scheduled reconciliation or pruning starts during a measurement; "
-                        + "%s%s; ready in %.1f s on the volume |\n",
+                        + "Tomcat's access log on, a line a request (`ServerLatency`); %s%s; ready in %.1f s on the volume |\n",
                         options.jar().getFileName(),
                         String.join(" ", JavaSetup.appFlagsWithExtras()),
                         options.pauseBetweenPages() == null ? "the paged jobs' pace as the application's defaults set it"
