@@ -58,4 +58,14 @@ final class CrashDatabase {
     String describe() {
         return coordinates.jdbcUrl() + " (" + coordinates.source() + ")";
     }
+
+    /** Whether the server is one this test JVM started, and so one it must stop. */
+    boolean startedHere() {
+        return !coordinates.explicit();
+    }
+
+    /** Stops the server this test JVM started: no Spring application runs here to stop it at exit. */
+    void stopServer() {
+        TestDatabase.stopServers();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.bulkhead.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -107,6 +108,11 @@ class SagaCrashIT {
             }
         } finally {
             instances.forEach(JarInstance::kill);
+            database.stopServer();
+        }
+        if (database.startedHere()) {
+            assertThatThrownBy(database::connect).as("the embedded PostgreSQL stopped with the test, not left running")
+                    .isInstanceOf(SQLException.class);
         }
     }
 

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.springframework.boot.SpringApplication;
@@ -32,6 +35,8 @@ public final class TestDatabase {
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static Server server;
+    /** What stops each server started here, each at most once: Spring's shutdown handlers, or {@link #stopServers}. */
+    private static final List<Runnable> STOPS = new ArrayList<>();
     /** An embedded server of the tests' own, started only when the shared server is an explicit one. */
     private static Server ownServer;
 
@@ -111,10 +116,31 @@ public final class TestDatabase {
 
     /**
      * Stops the server only once every Spring application has closed: a plain JVM shutdown hook
-     * would race the applications' own hook and leave their pools waiting on a dead server.
+     * would race the applications' own hook and leave their pools waiting on a dead server. Spring
+     * runs these handlers only in a JVM where a Spring application ran; {@link #stopServers} is for
+     * the others.
      */
     private static void afterApplicationsClosed(Runnable stop) {
-        SpringApplication.getShutdownHandlers().add(stop);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable once = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                stop.run();
+            }
+        };
+        STOPS.add(once);
+        SpringApplication.getShutdownHandlers().add(once);
+    }
+
+    /**
+     * Stops the servers this JVM started, now. A test JVM in which no Spring application runs (the
+     * crash test starts the application as jars of their own) never runs Spring's shutdown handlers,
+     * and its embedded server outlived it: one PostgreSQL left running per crash test, until this.
+     */
+    public static synchronized void stopServers() {
+        STOPS.forEach(Runnable::run);
+        STOPS.clear();
+        server = null;
+        ownServer = null;
     }
 
     private static EmbeddedPostgres startEmbedded() {
