@@ -35,10 +35,10 @@ public final class TestDatabase {
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static Server server;
-    /** What stops each server started here, each at most once: Spring's shutdown handlers, or {@link #stopServers}. */
-    private static final List<Runnable> STOPS = new ArrayList<>();
     /** An embedded server of the tests' own, started only when the shared server is an explicit one. */
     private static Server ownServer;
+    /** What stops each server started here, each at most once: Spring's shutdown handlers, or {@link #stopServers}. */
+    private static final List<Runnable> STOPS = new ArrayList<>();
 
     private TestDatabase() {
     }
@@ -117,8 +117,8 @@ public final class TestDatabase {
     /**
      * Stops the server only once every Spring application has closed: a plain JVM shutdown hook
      * would race the applications' own hook and leave their pools waiting on a dead server. Spring
-     * runs these handlers only in a JVM where a Spring application ran; {@link #stopServers} is for
-     * the others.
+     * runs these handlers only once a Spring application has registered its shutdown hook in the JVM;
+     * {@link #stopServers} is for a JVM where none does.
      */
     private static void afterApplicationsClosed(Runnable stop) {
         AtomicBoolean stopped = new AtomicBoolean();
