@@ -48,6 +48,7 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "bulkhead.reconciliation.interval")).containsEntry("defaultValue", "10m");
         assertThat(property(metadata, "bulkhead.jobs.page-size")).containsEntry("defaultValue", 1000);
         assertThat(property(metadata, "bulkhead.jobs.pause-between-pages")).containsEntry("defaultValue", "10ms");
+        assertThat(property(metadata, "bulkhead.jobs.minimum-rate")).containsEntry("defaultValue", 25000);
         assertThat(property(metadata, "bulkhead.jobs.progress-log-interval")).containsEntry("defaultValue", "10s");
         assertThat(property(metadata, "bulkhead.jobs.resume-check-interval")).containsEntry("defaultValue", "1m");
         assertThat(property(metadata, "bulkhead.dashboard.part-timeout")).containsEntry("defaultValue", "300ms");

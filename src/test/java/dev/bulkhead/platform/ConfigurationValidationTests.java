@@ -57,6 +57,7 @@ class ConfigurationValidationTests {
             bulkhead.jobs.page-size               | 0     | must be greater than or equal to 1
             bulkhead.jobs.page-size               | 1001  | must be less than or equal to 1000
             bulkhead.jobs.pause-between-pages     | -1s   | must be longer than or equal to 0
+            bulkhead.jobs.minimum-rate            | -1    | must be greater than or equal to 0
             bulkhead.jobs.progress-log-interval   | 0s    | must be longer than or equal to 1 second
             bulkhead.jobs.resume-check-interval   | 0s    | must be longer than or equal to 1 second
             bulkhead.messaging.message-ttl        | 0s    | must be longer than or equal to 1 second

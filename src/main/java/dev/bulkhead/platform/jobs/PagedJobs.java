@@ -230,6 +230,8 @@ class PagedJobs implements Jobs, DisposableBean {
         Instant lastLog = clock.instant();
         PagedJob.Page page = job.nextPage(from, properties.pageSize());
         Duration gaveWay = Duration.ZERO;
+        Duration rested = Duration.ZERO;
+        RunPace pace = RunPace.from(properties.minimumRate(), System::nanoTime);
         while (true) {
             gaveWay = gaveWay.plus(giveWayToRequests());
             boolean readsAhead = !page.last() && job.readsAhead() && properties.readAhead();
@@ -248,13 +250,14 @@ class PagedJobs implements Jobs, DisposableBean {
                 });
                 gaveWay = gaveWay.plus(pacing.waited);
                 here.advanced(applied);
+                pace.advanced(applied.done());
                 String cursor = page.cursorAfter();
                 Instant now = clock.instant();
                 publisher.publishEvent(new PageApplied(name, cursor, here.view(now)));
                 if (page.last()) {
                     JobView view = here.view(now);
-                    log.info("Job {}: completed, {} items, {} drifted, {} repaired; waited {} ms for requests to be answered", name,
-                            view.done(), view.drifted(), view.repaired(), gaveWay.toMillis());
+                    log.info("Job {}: completed, {} items, {} drifted, {} repaired; waited {} ms for requests to be answered, "
+                            + "rested {} ms", name, view.done(), view.drifted(), view.repaired(), gaveWay.toMillis(), rested.toMillis());
                     // before the state says COMPLETED, so whoever sees that state also sees what the listeners did
                     publisher.publishEvent(new JobCompleted(view));
                     here.ended(JobState.COMPLETED, null, now);
@@ -273,7 +276,7 @@ class PagedJobs implements Jobs, DisposableBean {
                     logProgress(here.view(now));
                     lastLog = now;
                 }
-                pause();
+                rested = rested.plus(rest(pace));
                 page = next == null ? job.nextPage(cursor, properties.pageSize()) : await(next);
                 next = null;
             } finally {
@@ -332,12 +335,15 @@ class PagedJobs implements Jobs, DisposableBean {
         }
     }
 
-    private void pause() {
-        if (properties.pauseBetweenPages().isZero()) {
-            return;
+    /** The rest after a page: as set, or shorter when a longer one would take the run below its minimum rate. */
+    private Duration rest(RunPace pace) {
+        Duration rest = pace.restWithin(properties.pauseBetweenPages());
+        if (rest.isZero()) {
+            return rest;
         }
         try {
-            Thread.sleep(properties.pauseBetweenPages().toMillis());
+            Thread.sleep(rest.toMillis(), rest.toNanosPart() % 1_000_000);
+            return rest;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted between pages", e);

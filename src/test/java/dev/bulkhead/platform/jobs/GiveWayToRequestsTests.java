@@ -151,7 +151,7 @@ class GiveWayToRequestsTests {
     }
 
     private PagedJobs runner(NumberedPagesJob job, Duration giveWay) {
-        JobProperties properties = new JobProperties(10, Duration.ZERO, giveWay, ROWS_PER_STATEMENT, true, Duration.ofMinutes(1),
+        JobProperties properties = new JobProperties(10, Duration.ZERO, 0, giveWay, ROWS_PER_STATEMENT, true, Duration.ofMinutes(1),
                 Duration.ofMinutes(1));
         PagedJobs jobs = new PagedJobs(List.of(job), checkpoints, lock, properties, Clock.systemUTC(), event -> { }, requests);
         runners.add(jobs);

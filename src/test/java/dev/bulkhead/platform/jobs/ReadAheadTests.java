@@ -141,7 +141,7 @@ class ReadAheadTests {
     }
 
     private PagedJobs runner(ScriptedJob job, boolean readAhead) {
-        JobProperties properties = new JobProperties(10, Duration.ZERO, Duration.ZERO, 100, readAhead, Duration.ofMinutes(1),
+        JobProperties properties = new JobProperties(10, Duration.ZERO, 0, Duration.ZERO, 100, readAhead, Duration.ofMinutes(1),
                 Duration.ofMinutes(1));
         job.platformReadsAhead = readAhead;
         PagedJobs jobs = new PagedJobs(List.of(job), checkpoints, lock, properties, Clock.systemUTC(), event -> { },
