@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *        10 ms, is some 40 % of a page's work on a fast two-core machine: a first rebuild of a million orders then ran
  *        at 25,000–28,000 orders/s instead of 38,000–40,000, and the customers' p99 during it rose 1.2–1.6 × in five
  *        rehearsals instead of 1.6–1.9 × in two (ADR 0042, fourth amendment). Shortened, or left out, where it would
- *        take a run below {@code minimumRate}
+ *        take a run below {@code bulkhead.jobs.minimum-rate}
  * @param minimumRate items a second below which the rests do not take a run: a run rests only while it is ahead of
  *        this pace since it started, and no longer than it is ahead; 0 for no floor. The default, 25,000, is the
  *        issue's 20,000 orders a second with a quarter to spare for what a run does besides its pages and for the
