@@ -55,7 +55,7 @@ class GiveWayToRequestsTests {
     @Test
     void a_page_starts_only_once_the_request_under_way_has_been_answered() throws Exception {
         OpenRequest request = requestUnderWay();
-        TimedJob job = new TimedJob(3);
+        TimedPagesJob job = new TimedPagesJob("give-way", 3, transactions);
 
         CompletableFuture<JobView> run = CompletableFuture.supplyAsync(() -> runner(job, Duration.ofSeconds(30)).runHere(job.name()).orElseThrow());
         Thread.sleep(300);
@@ -71,7 +71,7 @@ class GiveWayToRequestsTests {
     @Test
     void a_request_that_is_never_answered_slows_a_job_down_but_does_not_stop_it() {
         requestUnderWay();
-        TimedJob job = new TimedJob(3);
+        TimedPagesJob job = new TimedPagesJob("give-way", 3, transactions);
         long start = System.nanoTime();
 
         JobView view = runner(job, Duration.ofMillis(200)).runHere(job.name()).orElseThrow();
@@ -85,7 +85,7 @@ class GiveWayToRequestsTests {
     @Test
     void a_job_set_to_wait_for_no_request_does_not_wait() {
         requestUnderWay();
-        TimedJob job = new TimedJob(3);
+        TimedPagesJob job = new TimedPagesJob("give-way", 3, transactions);
 
         JobView view = runner(job, Duration.ZERO).runHere(job.name()).orElseThrow();
 
@@ -156,22 +156,6 @@ class GiveWayToRequestsTests {
         PagedJobs jobs = new PagedJobs(List.of(job), checkpoints, lock, properties, Clock.systemUTC(), event -> { }, requests);
         runners.add(jobs);
         return jobs;
-    }
-
-    /** Records when each page was applied. */
-    private final class TimedJob extends NumberedPagesJob {
-
-        final List<Long> appliedAt = new CopyOnWriteArrayList<>();
-
-        TimedJob(int pages) {
-            super("give-way", pages, transactions);
-        }
-
-        @Override
-        Applied apply(int number, Pacing pacing) {
-            appliedAt.add(System.nanoTime());
-            return new Applied(1, 0, 0);
-        }
     }
 
     /** What happens during a page's statement (its number, from 1), before the page goes on to the next one. */

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +43,7 @@ class RestBetweenPagesTests {
 
     @Test
     void without_a_minimum_rate_a_job_rests_as_set_after_each_page_but_the_last() {
-        TimedJob job = new TimedJob(3);
+        TimedPagesJob job = new TimedPagesJob("rests", 3, transactions);
         long start = System.nanoTime();
 
         JobView view = runner(job, Duration.ofMillis(300), 0).runHere(job.name()).orElseThrow();
@@ -59,7 +58,7 @@ class RestBetweenPagesTests {
 
     @Test
     void a_job_that_cannot_keep_its_minimum_rate_does_not_rest() {
-        TimedJob job = new TimedJob(3);
+        TimedPagesJob job = new TimedPagesJob("rests", 3, transactions);
 
         JobView view = runner(job, Duration.ofSeconds(3), Integer.MAX_VALUE).runHere(job.name()).orElseThrow();
 
@@ -70,7 +69,7 @@ class RestBetweenPagesTests {
 
     @Test
     void a_job_ahead_of_its_minimum_rate_rests_only_as_long_as_keeps_it_at_that_rate() {
-        TimedJob job = new TimedJob(3);
+        TimedPagesJob job = new TimedPagesJob("rests", 3, transactions);
 
         JobView view = runner(job, Duration.ofSeconds(3), 4).runHere(job.name()).orElseThrow();
 
@@ -79,7 +78,7 @@ class RestBetweenPagesTests {
                 .isGreaterThanOrEqualTo(Duration.ofMillis(400)).isLessThan(Duration.ofSeconds(2));
     }
 
-    private static Duration gap(TimedJob job, int from, int to) {
+    private static Duration gap(TimedPagesJob job, int from, int to) {
         return Duration.ofNanos(job.appliedAt.get(to) - job.appliedAt.get(from));
     }
 
@@ -90,21 +89,5 @@ class RestBetweenPagesTests {
                 new RequestsInFlight());
         runners.add(jobs);
         return jobs;
-    }
-
-    /** Records when each page was applied. */
-    private final class TimedJob extends NumberedPagesJob {
-
-        final List<Long> appliedAt = new CopyOnWriteArrayList<>();
-
-        TimedJob(int pages) {
-            super("rests", pages, transactions);
-        }
-
-        @Override
-        Applied apply(int number, Pacing pacing) {
-            appliedAt.add(System.nanoTime());
-            return new Applied(1, 0, 0);
-        }
     }
 }
