@@ -228,10 +228,10 @@ class PagedJobs implements Jobs, DisposableBean {
     private void pages(PagedJob job, JobProgress here, @Nullable String from) {
         String name = job.name();
         Instant lastLog = clock.instant();
+        RunPace pace = RunPace.from(properties.minimumRate(), System::nanoTime); // the first page's read counts too
         PagedJob.Page page = job.nextPage(from, properties.pageSize());
         Duration gaveWay = Duration.ZERO;
         Duration rested = Duration.ZERO;
-        RunPace pace = RunPace.from(properties.minimumRate(), System::nanoTime);
         while (true) {
             gaveWay = gaveWay.plus(giveWayToRequests());
             boolean readsAhead = !page.last() && job.readsAhead() && properties.readAhead();
