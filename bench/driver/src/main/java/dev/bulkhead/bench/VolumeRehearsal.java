@@ -40,7 +40,7 @@ public final class VolumeRehearsal {
     record Options(Path jar, Path javaHome, Path work, Path results, Path generator, Path queries, Path analysis,
             int orders, int users, int days, int publicationDays, Duration baseline, Duration longest, Duration readInterval,
             Duration pauseBetweenPages, Duration warmUp, Path keepVolume, Set<String> operations, String orderIds,
-            List<String> appProperties, String version, String command) {
+            List<String> appProperties, Integer lastRebuiltDaysAgo, String version, String command) {
 
         /** Whether the run measures this operation ({@code --operations}: all of them unless it names some). */
         boolean measures(String operation) {
@@ -70,6 +70,8 @@ public final class VolumeRehearsal {
                     // more of the application's settings, for experiments: "bulkhead.jobs.read-ahead=false,…"
                     Arrays.stream(given.getOrDefault("app-properties", "").split(",")).filter(p -> !p.isBlank())
                             .map(p -> "--" + p.strip()).toList(),
+                    // null: the table a rebuild fills is empty, as a deployment's first rebuild finds it
+                    given.containsKey("last-rebuilt-days-ago") ? Integer.valueOf(given.get("last-rebuilt-days-ago")) : null,
                     given.getOrDefault("version", "unknown"), given.getOrDefault("command", "bench/volume/run"));
         }
     }
@@ -135,6 +137,11 @@ public final class VolumeRehearsal {
                 }
             } else {
                 url = generated(options, java, server, appArguments, logs, report);
+            }
+            if (options.lastRebuiltDaysAgo() != null) {
+                try (Connection connection = server.connect(url)) {
+                    lastRebuilt(connection, options.lastRebuiltDaysAgo());
+                }
             }
             measure(options, java, server, url, appArguments, logs, report);
         }
@@ -391,6 +398,30 @@ public final class VolumeRehearsal {
             statement.execute("DELETE FROM order_history.job_checkpoints");
             statement.execute("DELETE FROM billing.job_checkpoints");
             statement.execute("VACUUM (ANALYZE) order_history.orders, order_history.orders_alternate");
+        }
+    }
+
+    /**
+     * The table a rebuild fills as a rebuild {@code days} before the newest order left it ({@code --last-rebuilt-days-ago}):
+     * a rebuild fills the table the model before the last one was read from, which then stopped receiving the
+     * projection's writes, so it holds the orders placed before that rebuild and misses those placed since (ADR 0043,
+     * amendment of 2026-12-06). The rows copied carry today's values: an order whose status changed since would, in a
+     * real table, also move its index entries, so this is a slightly kind model of that rebuild.
+     */
+    private static void lastRebuilt(Connection connection, int days) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            int copied = statement.executeUpdate("""
+                    INSERT INTO order_history.orders_alternate (order_id, user_id, customer_name, customer_email, status,
+                        status_at, currency, total_minor, paid_minor, refunded_minor, failure_reason, placed_at, updated_at)
+                    SELECT order_id, user_id, customer_name, customer_email, status, status_at, currency, total_minor,
+                        paid_minor, refunded_minor, failure_reason, placed_at, updated_at
+                    FROM order_history.orders
+                    WHERE placed_at < (SELECT max(placed_at) FROM order_history.orders) - make_interval(days => %d)"""
+                    .formatted(days));
+            statement.execute("VACUUM (ANALYZE) order_history.orders_alternate");
+            statement.execute("CHECKPOINT"); // the copy's writes are not the rebuild's to flush
+            Progress.say("the table a rebuild fills holds the %,d orders placed more than %d days before the newest, "
+                    + "as a rebuild then left it", copied, days);
         }
     }
 

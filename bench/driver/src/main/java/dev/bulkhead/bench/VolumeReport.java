@@ -142,9 +142,11 @@ final class VolumeReport {
                         options.appProperties().stream().map(p -> ", `" + p.replaceFirst("^--", "") + "`").collect(Collectors.joining()),
                         startedIn))
                 .append(f("| volume | %,d orders of %,d customers over %d days, completed publications of the last %d days, "
-                        + "order ids %s, rows in the order of their time; database %s%s |\n", options.orders(), options.users(),
+                        + "order ids %s, rows in the order of their time; database %s%s%s |\n", options.orders(), options.users(),
                         options.days(), options.publicationDays(), options.orderIds(), databaseSize,
-                        options.keepVolume() == null ? "" : "; kept in a data directory between runs (`--keep-volume`), the read model reset as generated"))
+                        options.keepVolume() == null ? "" : "; kept in a data directory between runs (`--keep-volume`), the read model reset as generated",
+                        options.lastRebuiltDaysAgo() == null ? "" : f("; the table a rebuild fills holding the orders placed more "
+                                + "than %d days before the newest, as a rebuild then left it (`--last-rebuilt-days-ago`)", options.lastRebuiltDaysAgo())))
                 .append(f("| generator | %.0f s (set-based SQL as the superuser, asynchronous commit and no triggers in its session "
                         + "only, invariants checked at the end), then `VACUUM (ANALYZE)` %.0f s |\n", generated, vacuumed))
                 .append(f("| reads during each operation | %s, 2 clients: `GET /v1/orders?userId=…&size=20` and "
