@@ -22,8 +22,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The read model's tables in the {@code order_history} schema. Every write is an upsert that sets
  * only what its event knows, so events may arrive in any order; a status only moves to a newer one. Readers read the
- * active one of the read model's two tables; the projection writes it and, while a rebuild runs, the table being
- * built ({@link ReadModelTables}, ADR 0034).
+ * active one of the read model's two tables ({@link ReadModelTables}, ADR 0034); the projection writes both
+ * (ADR 0044).
  */
 @Repository
 class OrderHistoryStore {
@@ -49,60 +49,65 @@ class OrderHistoryStore {
     }
 
     void placed(OrderId orderId, UserId userId, Money total, Instant placedAt) {
-        for (String table : tables.current().writeTargets()) {
-            jdbc.sql("""
-                    INSERT INTO order_history.%1$s (order_id, user_id, status, status_at, currency, total_minor, placed_at,
-                        updated_at)
-                    VALUES (?, ?, 'PENDING_PAYMENT', ?, ?, ?, ?, now())
-                    ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id,
-                        status = COALESCE(order_history.%1$s.status, EXCLUDED.status),
-                        status_at = COALESCE(order_history.%1$s.status_at, EXCLUDED.status_at),
-                        currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, placed_at = EXCLUDED.placed_at,
-                        updated_at = now()""".formatted(table))
-                    .params(orderId.value(), userId.value(), Timestamp.from(placedAt), total.currency(), total.minorUnits(),
-                            Timestamp.from(placedAt))
-                    .update();
-        }
+        jdbc.sql(inBothTables("""
+                        INSERT INTO order_history.%1$s (order_id, user_id, status, status_at, currency, total_minor, placed_at,
+                            updated_at)
+                        VALUES (:order, :user, 'PENDING_PAYMENT', :placedAt, :currency, :total, :placedAt, now())
+                        ON CONFLICT (order_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+                            status = COALESCE(order_history.%1$s.status, EXCLUDED.status),
+                            status_at = COALESCE(order_history.%1$s.status_at, EXCLUDED.status_at),
+                            currency = EXCLUDED.currency, total_minor = EXCLUDED.total_minor, placed_at = EXCLUDED.placed_at,
+                            updated_at = now()"""))
+                .param("order", orderId.value()).param("user", userId.value()).param("placedAt", Timestamp.from(placedAt))
+                .param("currency", total.currency()).param("total", total.minorUnits())
+                .update();
     }
 
     void status(OrderId orderId, OrderStatus status, Instant at) {
-        for (String table : tables.current().writeTargets()) {
-            jdbc.sql("""
-                    INSERT INTO order_history.%1$s (order_id, status, status_at, updated_at) VALUES (?, ?, ?, now())
-                    ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, status_at = EXCLUDED.status_at, updated_at = now()
-                    WHERE order_history.%1$s.status_at IS NULL OR order_history.%1$s.status_at <= EXCLUDED.status_at"""
-                            .formatted(table))
-                    .params(orderId.value(), status.name(), Timestamp.from(at)).update();
-        }
+        jdbc.sql(inBothTables("""
+                        INSERT INTO order_history.%1$s (order_id, status, status_at, updated_at) VALUES (:order, :status, :at, now())
+                        ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, status_at = EXCLUDED.status_at,
+                            updated_at = now()
+                        WHERE order_history.%1$s.status_at IS NULL OR order_history.%1$s.status_at <= EXCLUDED.status_at"""))
+                .param("order", orderId.value()).param("status", status.name()).param("at", Timestamp.from(at))
+                .update();
     }
 
     void paid(UUID orderId, Money amount) {
-        for (String table : tables.current().writeTargets()) {
-            jdbc.sql("""
-                    INSERT INTO order_history.%s (order_id, paid_minor, currency, updated_at) VALUES (?, ?, ?, now())
-                    ON CONFLICT (order_id) DO UPDATE SET paid_minor = EXCLUDED.paid_minor, updated_at = now()""".formatted(table))
-                    .params(orderId, amount.minorUnits(), amount.currency()).update();
-        }
+        jdbc.sql(inBothTables("""
+                        INSERT INTO order_history.%1$s (order_id, paid_minor, currency, updated_at) VALUES (:order, :amount, :currency, now())
+                        ON CONFLICT (order_id) DO UPDATE SET paid_minor = EXCLUDED.paid_minor, updated_at = now()"""))
+                .param("order", orderId).param("amount", amount.minorUnits()).param("currency", amount.currency())
+                .update();
     }
 
     void refunded(UUID orderId, Money amount) {
-        for (String table : tables.current().writeTargets()) {
-            jdbc.sql("""
-                    INSERT INTO order_history.%s (order_id, refunded_minor, currency, updated_at) VALUES (?, ?, ?, now())
-                    ON CONFLICT (order_id) DO UPDATE SET refunded_minor = EXCLUDED.refunded_minor, updated_at = now()"""
-                            .formatted(table))
-                    .params(orderId, amount.minorUnits(), amount.currency()).update();
-        }
+        jdbc.sql(inBothTables("""
+                        INSERT INTO order_history.%1$s (order_id, refunded_minor, currency, updated_at)
+                        VALUES (:order, :amount, :currency, now())
+                        ON CONFLICT (order_id) DO UPDATE SET refunded_minor = EXCLUDED.refunded_minor, updated_at = now()"""))
+                .param("order", orderId).param("amount", amount.minorUnits()).param("currency", amount.currency())
+                .update();
     }
 
     void failed(UUID orderId, String reason) {
-        for (String table : tables.current().writeTargets()) {
-            jdbc.sql("""
-                    INSERT INTO order_history.%s (order_id, failure_reason, updated_at) VALUES (?, ?, now())
-                    ON CONFLICT (order_id) DO UPDATE SET failure_reason = EXCLUDED.failure_reason, updated_at = now()"""
-                            .formatted(table))
-                    .params(orderId, reason).update();
-        }
+        jdbc.sql(inBothTables("""
+                        INSERT INTO order_history.%1$s (order_id, failure_reason, updated_at) VALUES (:order, :reason, now())
+                        ON CONFLICT (order_id) DO UPDATE SET failure_reason = EXCLUDED.failure_reason, updated_at = now()"""))
+                .param("order", orderId).param("reason", reason)
+                .update();
+    }
+
+    /**
+     * One statement that applies an event's upsert ({@code %1$s} for the table) to both of the read model's tables:
+     * the one readers read and the one the next rebuild fills, whichever is which (ADR 0044). Kept complete, the
+     * second makes every rebuild an update of rows already there rather than an insert of each order with four index
+     * entries while readers wait (ADR 0043, amendment of 2026-12-06). Writing both, the projection does not read which
+     * one is active, and every event writes them in the same order.
+     */
+    private static String inBothTables(String upsert) {
+        return "WITH written_first AS (\n" + upsert.formatted(ReadModelTables.ORDERS) + "\n)\n"
+                + upsert.formatted(ReadModelTables.ALTERNATE);
     }
 
     /**

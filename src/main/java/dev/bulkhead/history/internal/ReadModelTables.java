@@ -1,6 +1,5 @@
 package dev.bulkhead.history.internal;
 
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +9,8 @@ import org.springframework.stereotype.Repository;
  * Which of the read model's two tables readers read ({@code active}) and which a running rebuild fills
  * ({@code building}): one row in {@code order_history.read_model_tables}, read inside each reader's and writer's own
  * statement sequence, and changed by a rebuild in two short transactions (start, swap). Renaming tables would need
- * the owner role (ADR 0025, ADR 0034); so does nothing here.
+ * the owner role (ADR 0025, ADR 0034); so does nothing here. The projection does not read it: it writes both tables
+ * at all times ({@link OrderHistoryStore#placed}, ADR 0044).
  */
 @Repository
 class ReadModelTables {
@@ -63,11 +63,6 @@ class ReadModelTables {
 
     /** @param building null unless a rebuild runs */
     record Tables(String active, @Nullable String building) {
-
-        /** Where the projection writes: the active table and, during a rebuild, the table being built. */
-        List<String> writeTargets() {
-            return building == null ? List.of(active) : List.of(active, building);
-        }
 
         String activeTable() {
             return "order_history." + active;

@@ -255,6 +255,60 @@ class PagedRebuildTests {
     }
 
     @Test
+    void outside_a_rebuild_the_projection_keeps_the_table_the_next_rebuild_fills_complete_so_that_rebuild_inserts_nothing() {
+        // no rebuild runs (setUp waited for one to end): an order placed, paid, and one of them cancelled and refunded
+        UUID customer = http.registerCustomer("Both Tables");
+        List<String> mine = settledOrders(customer, 3);
+        http.post("/v1/orders/" + mine.get(0) + "/cancel", "");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> HttpClient.<List<String>>read(history(customer),
+                "$[?(@.orderId == '" + mine.get(0) + "')].status").equals(List.of("REFUNDED"))
+                && HttpClient.<List<Integer>>read(history(customer), "$[?(@.orderId == '" + mine.get(0) + "')].refunded.minorUnits")
+                        .equals(List.of(100)));
+        String active = activeTable();
+        String next = inactiveTable();
+
+        assertThat(modelRows(next, customer)).as("the table the next rebuild fills").hasSize(3)
+                .isEqualTo(modelRows(active, customer));
+
+        try {
+            inspector.sql("""
+                    CREATE TABLE public.rebuild_inserts (order_id uuid NOT NULL);
+                    CREATE FUNCTION public.count_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+                    BEGIN
+                      INSERT INTO public.rebuild_inserts (order_id) VALUES (NEW.order_id);
+                      RETURN NEW;
+                    END $$;
+                    -- after the insert: fires only for a row inserted, not for one the upsert found and updated
+                    CREATE TRIGGER count_insert AFTER INSERT ON order_history.%s FOR EACH ROW EXECUTE FUNCTION public.count_insert();
+                    """.formatted(next)).update();
+
+            MvcTestResult completed = http.runJob(REBUILD);
+
+            assertThat(HttpClient.<String>read(completed, "$.state")).isEqualTo("COMPLETED");
+            assertThat(activeTable()).isEqualTo(next);
+            assertThat(inspector.count("select count(*) from public.rebuild_inserts where order_id in (select order_id from "
+                    + "orders.orders where user_id = ?)", customer)).as("rows the rebuild inserted for these orders").isZero();
+            assertThat(HttpClient.<List<String>>read(history(customer), "$[*].status"))
+                    .containsExactlyInAnyOrder("REFUNDED", "PAID", "PAID");
+        } finally {
+            inspector.sql("""
+                    DROP TRIGGER IF EXISTS count_insert ON order_history.%s;
+                    DROP FUNCTION IF EXISTS public.count_insert();
+                    DROP TABLE IF EXISTS public.rebuild_inserts;
+                    """.formatted(next)).update();
+        }
+    }
+
+    /** The customer's rows of a table, every column but when each was last written, by order id. */
+    private List<String> modelRows(String table, UUID customer) {
+        return inspector.sql("""
+                select concat_ws(' ', order_id, user_id, status, status_at, currency, total_minor, paid_minor, refunded_minor,
+                    failure_reason, placed_at)
+                from order_history.%s where user_id = ? order by order_id""".formatted(table))
+                .param(customer).query(String.class).list();
+    }
+
+    @Test
     void a_rebuild_removes_rows_an_earlier_model_left_for_orders_that_do_not_exist_and_keeps_rows_written_since_its_read() {
         settledOrders(http.registerCustomer("Leftovers"), 2);
         String building = inactiveTable();
