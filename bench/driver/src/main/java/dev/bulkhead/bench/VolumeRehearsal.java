@@ -415,7 +415,9 @@ public final class VolumeRehearsal {
         try (Statement statement = connection.createStatement()) {
             long walBefore = walPosition(statement);
             long copying = System.nanoTime();
+            statement.execute("SET search_path TO order_history"); // as Flyway runs the module's migrations
             statement.execute(statements);
+            statement.execute("RESET search_path");
             double seconds = (System.nanoTime() - copying) / 1e9;
             long walBytes = walPosition(statement) - walBefore;
             long rows = count(statement, "SELECT count(*) FROM order_history.orders_alternate");
