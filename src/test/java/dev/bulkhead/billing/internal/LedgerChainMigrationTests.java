@@ -2,17 +2,15 @@ package dev.bulkhead.billing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulkhead.testing.MigratedSchema;
 import dev.bulkhead.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Billing's own migrations, run on a real PostgreSQL into a schema of this test's own: ledgers written before the
@@ -27,20 +25,18 @@ class LedgerChainMigrationTests {
     private static final String BOB = "00000000-0000-0000-0000-0000000000b0";
     private static final String EVE = "00000000-0000-0000-0000-0000000000e0";
 
-    private final TestDatabase.Coordinates database = TestDatabase.newDatabase("ledger-chain");
-    private final DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(),
-            database.username(), database.password());
-    private final JdbcClient jdbc = JdbcClient.create(dataSource);
+    private final MigratedSchema schema = new MigratedSchema(SCHEMA, "classpath:db/billing",
+            TestDatabase.newDatabase("ledger-chain"));
+    private final JdbcClient jdbc = schema.jdbc();
 
     @AfterEach
     void dropSchema() {
-        // on a server named by the environment every test shares one database: leave nothing behind
-        jdbc.sql("drop schema if exists " + SCHEMA + " cascade").update();
+        schema.drop();
     }
 
     @Test
     void numbers_existing_ledgers_in_the_order_their_entries_happened_and_new_entries_continue_them() {
-        migrateTo("3");
+        schema.migrateTo("3");
         inOneTransaction("""
                 insert into %1$s.accounts (user_id, email, name, active, currency, balance_minor, opened_at, version) values
                     ('%2$s', 'ada@example.com', 'Ada', true, 'EUR', 5300, '2024-01-01T00:00:00Z', 0),
@@ -55,7 +51,7 @@ class LedgerChainMigrationTests {
                     ('00000000-0000-0000-0000-000000000001', '%2$s', 'TOP_UP', 5000, 'EUR', null, '2024-01-02T00:00:00Z');
                 """.formatted(SCHEMA, ADA, BOB, EVE));
 
-        migrateTo("latest");
+        schema.migrateTo("latest");
 
         // by (occurred_at, id): the charge (…02) before the top-up (…03) of the same instant
         assertThat(chain(ADA)).containsExactly("1:5000:01", "2:3800:02", "3:4100:03", "4:5300:04");
@@ -76,26 +72,13 @@ class LedgerChainMigrationTests {
 
     /** Statements that only together keep the balance check of V2, which runs at commit. */
     private void inOneTransaction(String statements) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = schema.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute(statements);
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void migrateTo(String version) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/billing")
-                .failOnMissingLocations(true)
-                .target(version)
-                .load()
-                .migrate();
     }
 
     /** The user's ledger as "entry_no:balance_after_minor:last two digits of the id", in entry order. */

@@ -2,14 +2,12 @@ package dev.bulkhead.history.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulkhead.testing.MigratedSchema;
 import dev.bulkhead.testing.TestDatabase;
 import java.util.List;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The history's migration V10, run on a real PostgreSQL into a schema of this test's own: the table the next rebuild
@@ -24,15 +22,14 @@ class CompleteSecondTableMigrationTests {
     private static final String COPIED = "00000000-0000-0000-0000-0000000000a2";
     private static final String LEFT_OVER = "00000000-0000-0000-0000-0000000000a3";
 
-    // a database of its own: the customers' trigram indexes need pg_trgm, installed here in public
-    private final TestDatabase.Coordinates database = TestDatabase.newDatabaseOnOwnServer("second-table");
-    private final DataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), database.jdbcUrl(),
-            database.username(), database.password());
-    private final JdbcClient jdbc = JdbcClient.create(dataSource);
+    // a database of its own: the customers' trigram indexes need pg_trgm, installed there in public
+    private final MigratedSchema schema = new MigratedSchema(SCHEMA, "classpath:db/history",
+            TestDatabase.newDatabaseOnOwnServer("second-table"));
+    private final JdbcClient jdbc = schema.jdbc();
 
     @AfterEach
     void dropSchema() {
-        jdbc.sql("drop schema if exists " + SCHEMA + " cascade").update();
+        schema.drop();
     }
 
     @Test
@@ -89,15 +86,6 @@ class CompleteSecondTableMigrationTests {
 
     private void migrateTo(String version) {
         jdbc.sql("create extension if not exists pg_trgm").update();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/history")
-                .failOnMissingLocations(true)
-                .target(version)
-                .load()
-                .migrate();
+        schema.migrateTo(version);
     }
 }
