@@ -47,7 +47,7 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "bulkhead.events.max-pending-deliveries")).containsEntry("defaultValue", 2000);
         assertThat(property(metadata, "bulkhead.reconciliation.interval")).containsEntry("defaultValue", "10m");
         assertThat(property(metadata, "bulkhead.jobs.page-size")).containsEntry("defaultValue", 1000);
-        assertThat(property(metadata, "bulkhead.jobs.pause-between-pages")).containsEntry("defaultValue", "10ms");
+        assertThat(property(metadata, "bulkhead.jobs.pause-between-pages")).containsEntry("defaultValue", "30ms");
         assertThat(property(metadata, "bulkhead.jobs.minimum-rate")).containsEntry("defaultValue", 25000);
         assertThat(property(metadata, "bulkhead.jobs.progress-log-interval")).containsEntry("defaultValue", "10s");
         assertThat(property(metadata, "bulkhead.jobs.resume-check-interval")).containsEntry("defaultValue", "1m");
