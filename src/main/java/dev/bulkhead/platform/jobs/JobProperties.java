@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pauseBetweenPages a rest after each page, to leave the cores to business traffic; 0 for none. Shortened, or
  *        left out, where it would take a run below {@code bulkhead.jobs.minimum-rate}, so the default, 30 ms, longer
  *        than a page's work on a fast two-core machine, makes a run there go at about that floor: a rebuild of a
- *        million orders ran at 23,000 orders/s instead of 36,000, and the customers' p99 during it rose 1.26 × / 1.40 ×
- *        instead of 1.48–1.49 × / 1.57–1.59 × with the 10 ms before (ADR 0042, seventh amendment)
+ *        million orders ran at 23,000 orders/s instead of 36,000, and the customers' p99 during it rose 1.26–1.34 × /
+ *        1.40–1.46 × instead of 1.48–1.49 × / 1.57–1.59 × with the 10 ms before (ADR 0042, seventh amendment)
  * @param minimumRate items a second below which the rests do not take a run: a run rests only while it is ahead of
  *        this pace since it started, and no longer than it is ahead; 0 for no floor. The default, 25,000, is the
  *        issue's 20,000 orders a second with a quarter to spare for what a run does besides its pages and for the
